@@ -1,6 +1,7 @@
 package io.homefleet.common.contract.v1;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ public record Problem(
         String detail,
         String instance,
         List<FieldError> errors,
-        @JsonIgnore Map<String, Object> extensions) {
+        @JsonAnySetter Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -44,6 +45,12 @@ public record Problem(
         var merged = new java.util.LinkedHashMap<>(extensions);
         merged.put(name, value);
         return new Problem(type, title, status, detail, instance, errors, merged);
+    }
+
+    @Override
+    @JsonIgnore
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 
     @JsonAnyGetter
