@@ -1,0 +1,29 @@
+package io.homefleet.agent;
+
+import io.homefleet.agent.config.AgentConfig;
+import io.homefleet.agent.guest.GuestService;
+import io.homefleet.agent.tls.LocalApiCertificate;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import org.jboss.logging.Logger;
+
+/** What the daemon does once it serves: say which certificate controllers must pin, resume interrupted work. */
+@Singleton
+public class DaemonStartup {
+    private static final Logger LOG = Logger.getLogger(DaemonStartup.class);
+
+    @Inject
+    AgentConfig config;
+    @Inject
+    GuestService guests;
+
+    void onStart(@Observes StartupEvent event) throws IOException {
+        LOG.infof("homefleet-agent %s for host %s; local API %s, certificate SHA-256 fingerprint %s",
+                AgentVersion.get(), config.hub().hostId(), config.localApi().listenAddr(),
+                LocalApiCertificate.fingerprint(config.tlsCertFile()));
+        guests.resumeInterrupted();
+    }
+}

@@ -1,0 +1,119 @@
+package io.homefleet.agent.hub;
+
+import io.homefleet.agent.AgentVersion;
+import io.homefleet.agent.config.AgentConfig;
+import io.homefleet.agent.guest.GuestService;
+import io.homefleet.agent.host.HostMetricsService;
+import io.homefleet.agent.proxmox.ProxmoxApi;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends the host report every report interval. Network or hub-side failures back off exponentially with jitter;
+ * a 401/403 means the hub refuses this host's key, which retrying cannot fix, so the loop waits until the key file
+ * changes (or an hour passes) and health shows the hub's words meanwhile. The local API is unaffected throughout.
+ */
+@Singleton
+public class HostReportLoop {
+    private static final Logger LOG = Logger.getLogger(HostReportLoop.class);
+    private static final Duration REJECTED_RECHECK = Duration.ofHours(1);
+    private final HubClient hub;
+    private final HostReportBuilder builder;
+    private final Duration interval;
+    private final ReportBackoff backoff;
+    private final java.nio.file.Path hostKeyFile;
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private volatile ReportState state = ReportState.initial();
+    private volatile Instant nextAttempt = Instant.EPOCH;
+    private volatile long keyFileStamp;
+
+    @Inject
+    public HostReportLoop(AgentConfig config, HostMetricsService metrics, ProxmoxApi proxmox, GuestService guests) {
+        this.hub = new HubClient(config.hub().url(), config.hub().hostKeyFile(), null);
+        this.builder = new HostReportBuilder(config.hub().hostId(), config.proxmox().node(), AgentVersion.get(),
+                metrics, proxmox, guests.journal());
+        this.interval = Duration.ofSeconds(config.hub().reportIntervalSeconds());
+        this.backoff = new ReportBackoff(Duration.ofSeconds(2), interval.multipliedBy(5));
+        this.hostKeyFile = config.hub().hostKeyFile();
+    }
+
+    /** The loop's last outcome, for health. */
+    public record ReportState(String status, Instant lastSuccess, Instant lastAttempt, int failures, String hubMessage) {
+        static ReportState initial() {
+            return new ReportState("not_yet_reported", null, null, 0, null);
+        }
+    }
+
+    public ReportState state() {
+        return state;
+    }
+
+    @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        Instant now = Instant.now();
+        boolean keyChanged = "rejected".equals(state.status()) && keyFileStamp() != keyFileStamp;
+        if (now.isBefore(nextAttempt) && !keyChanged) {
+            return;
+        }
+        if (!busy.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            reportOnce(now);
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    void reportOnce(Instant now) {
+        HubClient.Outcome outcome;
+        try {
+            outcome = hub.postHostReport(builder.build());
+        } catch (RuntimeException e) {
+            outcome = new HubClient.Outcome(HubClient.Outcome.Kind.UNREACHABLE, 0, "cannot build report: " + e.getMessage());
+        }
+        ReportState previous = state;
+        switch (outcome.kind()) {
+            case ACCEPTED -> {
+                if (previous.failures() > 0) {
+                    LOG.infof("hub accepts host reports again after %d failures", previous.failures());
+                }
+                state = new ReportState("ok", now, now, 0, null);
+                nextAttempt = now.plus(interval);
+            }
+            case REJECTED -> {
+                if (!"rejected".equals(previous.status())) {
+                    LOG.errorf(outcome.status() == 0 ? "cannot send host reports: %s" : "hub rejects this host's reports: %s",
+                            outcome.detail());
+                }
+                state = new ReportState("rejected", previous.lastSuccess(), now, previous.failures() + 1, outcome.detail());
+                keyFileStamp = keyFileStamp();
+                nextAttempt = now.plus(REJECTED_RECHECK);
+            }
+            case UNREACHABLE -> {
+                int failures = previous.failures() + 1;
+                Duration pause = backoff.after(failures);
+                LOG.warnf("host report failed (%d in a row), next try in %d s: %s", failures, pause.toSeconds(),
+                        outcome.detail());
+                state = new ReportState("retrying", previous.lastSuccess(), now, failures, outcome.detail());
+                nextAttempt = now.plus(pause);
+            }
+        }
+    }
+
+    private long keyFileStamp() {
+        try {
+            return Files.getLastModifiedTime(hostKeyFile).toMillis() ^ Files.size(hostKeyFile);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}

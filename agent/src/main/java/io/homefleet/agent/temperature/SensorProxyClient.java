@@ -1,0 +1,94 @@
+package io.homefleet.agent.temperature;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.homefleet.common.contract.v1.TemperatureSnapshot;
+import io.homefleet.common.json.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Asks the host's sensor proxy for temperatures over its Unix socket: one JSON line per connection,
+ * {@code {"correlation_id","method":"get_temperatures","params":{}}}, answered by one line
+ * {@code {"correlation_id","success","data","error"}}.
+ */
+public final class SensorProxyClient {
+    private static final ObjectMapper JSON = Json.mapper();
+    private static final int MAX_REPLY = 1 << 20;
+    private final Path socket;
+    private final Duration timeout;
+
+    public SensorProxyClient(Path socket, Duration timeout) {
+        this.socket = socket;
+        this.timeout = timeout;
+    }
+
+    public boolean present() {
+        return Files.exists(socket);
+    }
+
+    /** The proxy's snapshot, or empty when it is absent, slow, or says it failed (the caller falls back). */
+    public Optional<TemperatureSnapshot> temperatures() {
+        if (!present()) {
+            return Optional.empty();
+        }
+        CompletableFuture<Optional<TemperatureSnapshot>> call = CompletableFuture.supplyAsync(this::call);
+        try {
+            return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            return Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<TemperatureSnapshot> call() {
+        String correlationId = UUID.randomUUID().toString();
+        try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            channel.connect(UnixDomainSocketAddress.of(socket));
+            byte[] request = (JSON.writeValueAsString(Map.of("correlation_id", correlationId,
+                    "method", "get_temperatures", "params", Map.of())) + "\n").getBytes(StandardCharsets.UTF_8);
+            ByteBuffer out = ByteBuffer.wrap(request);
+            while (out.hasRemaining()) {
+                channel.write(out);
+            }
+            ByteArrayOutputStream reply = new ByteArrayOutputStream();
+            ByteBuffer in = ByteBuffer.allocate(8192);
+            outer:
+            while (reply.size() < MAX_REPLY && channel.read(in) >= 0) {
+                in.flip();
+                while (in.hasRemaining()) {
+                    byte b = in.get();
+                    if (b == '\n') {
+                        break outer;
+                    }
+                    reply.write(b);
+                }
+                in.clear();
+            }
+            JsonNode answer = JSON.readTree(reply.toString(StandardCharsets.UTF_8));
+            if (answer == null || !answer.path("success").asBoolean(false)
+                    || !correlationId.equals(answer.path("correlation_id").asText())) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(JSON.treeToValue(answer.get("data"), TemperatureSnapshot.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+}
