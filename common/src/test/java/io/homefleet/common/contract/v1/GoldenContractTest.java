@@ -28,7 +28,10 @@ class GoldenContractTest {
                 Arguments.of("event.json", Event.class),
                 Arguments.of("host-report.json", HostReport.class),
                 Arguments.of("temperature-snapshot.json", TemperatureSnapshot.class),
-                Arguments.of("problem.json", Problem.class));
+                Arguments.of("problem.json", Problem.class),
+                Arguments.of("customer-request.json", CustomerRequest.class),
+                Arguments.of("host-request.json", HostRequest.class),
+                Arguments.of("issued-key.json", IssuedKey.class));
     }
 
     @ParameterizedTest(name = "{0} round-trips")

@@ -1,0 +1,62 @@
+package io.homefleet.hub.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Every hub setting, typed; property names are {@code homefleet.hub.*} (env {@code HOMEFLEET_HUB_*}). */
+@ConfigMapping(prefix = "homefleet.hub")
+public interface HubConfig {
+
+    /** Where the embedded PostgreSQL keeps its data and where a generated operator token is written. */
+    @WithDefault("data")
+    String dataDir();
+
+    Operator operator();
+
+    Status status();
+
+    Sweep sweep();
+
+    Retention retention();
+
+    interface Operator {
+        /**
+         * The operator API token ({@code hfo_...}), e.g. from a Kubernetes Secret. When absent, the first start
+         * generates one into {@code <data-dir>/operator-token} (mode 0600).
+         */
+        Optional<String> token();
+    }
+
+    /** The thresholds of the customer status (OK below stale-after, WARN up to down-after, DOWN beyond). */
+    interface Status {
+        @WithDefault("30m")
+        Duration staleAfter();
+
+        @WithDefault("60m")
+        Duration downAfter();
+    }
+
+    interface Sweep {
+        /** How often the dead man's switch runs; "off" disables it (a Quarkus scheduler expression). */
+        @WithDefault("60s")
+        String every();
+    }
+
+    interface Retention {
+        @WithDefault("90")
+        int maxDays();
+
+        /** Quartz-style cron for the daily prune; "off" disables it. */
+        @WithDefault("0 30 4 * * ?")
+        String pruneCron();
+
+        @WithDefault("Europe/Budapest")
+        String timeZone();
+
+        /** Rows deleted per transaction, so ingest is never blocked behind one long delete. */
+        @WithDefault("5000")
+        int batchSize();
+    }
+}

@@ -1,0 +1,59 @@
+package io.homefleet.hub.host;
+
+import io.homefleet.common.contract.v1.HostRequest;
+import io.homefleet.hub.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+/** The operator's edits of hosts. */
+@ApplicationScoped
+public class HostService {
+
+    @Transactional
+    public void create(HostRequest request) {
+        if (request.id() == null) {
+            throw ProblemException.badRequest("id is required to create a host");
+        }
+        if (HostEntity.findById(request.id()) != null) {
+            throw ProblemException.conflict("host '" + request.id() + "' already exists; use PUT /api/v1/hosts/"
+                    + request.id() + " to change it");
+        }
+        HostEntity h = new HostEntity();
+        h.id = request.id();
+        h.createdAt = Instant.now();
+        apply(h, request);
+        h.persist();
+    }
+
+    @Transactional
+    public void update(String id, HostRequest request) {
+        if (request.id() != null && !request.id().equals(id)) {
+            throw ProblemException.badRequest("the body's id '" + request.id() + "' differs from the path's '" + id
+                    + "'; a host's id cannot change");
+        }
+        apply(require(id), request);
+    }
+
+    @Transactional
+    public void delete(String id) {
+        require(id).delete();
+    }
+
+    public HostEntity require(String id) {
+        HostEntity h = HostEntity.findById(id);
+        if (h == null) {
+            throw ProblemException.notFound("no host '" + id + "'");
+        }
+        return h;
+    }
+
+    private static void apply(HostEntity h, HostRequest request) {
+        h.hostname = request.hostname();
+        h.cluster = request.cluster();
+        List<String> addresses = request.addresses() == null ? List.of() : request.addresses();
+        h.addresses = addresses.stream().distinct().toArray(String[]::new);
+        h.updatedAt = Instant.now();
+    }
+}

@@ -1,0 +1,42 @@
+package io.homefleet.hub.report;
+
+import io.homefleet.common.contract.v1.ControllerReport;
+import io.homefleet.common.credential.TokenKind;
+import io.homefleet.hub.auth.CurrentCaller;
+import io.homefleet.hub.auth.RequiresToken;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Controller reports: {@code POST /api/v1/report} with the customer's own key. */
+@Path("/api/v1/report")
+@Tag(name = "ingest", description = "What controllers and agents send")
+public class ReportResource {
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    ReportRepository reports;
+
+    @POST
+    @RequiresToken(TokenKind.CUSTOMER)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Store a controller report; a re-sent report_id is stored once")
+    public Response post(@NotNull(message = "a JSON body is required") @Valid ControllerReport body) {
+        caller.requireCustomer(body.customerId());
+        boolean stored = reports.ingest(body, Instant.now());
+        return Response.accepted(Map.of("report_id", body.reportId(), "stored", stored)).build();
+    }
+}

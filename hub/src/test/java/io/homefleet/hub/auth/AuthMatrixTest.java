@@ -1,0 +1,205 @@
+package io.homefleet.hub.auth;
+
+import static io.homefleet.hub.support.Fleet.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.homefleet.common.credential.TokenKind;
+import io.homefleet.common.credential.Tokens;
+import io.homefleet.hub.support.Fleet;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every endpoint against every kind of caller: no token, garbage, unknown, revoked, another customer's or
+ * host's key, a key of the wrong kind, and the right one.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthMatrixTest {
+    private String customer;
+    private String otherCustomer;
+    private String customerKey;
+    private String otherCustomerKey;
+    private String revokedCustomerKey;
+    private String host;
+    private String hostKey;
+    private String otherHostKey;
+
+    /** One endpoint: how to call it, and the token kind it needs. */
+    record Endpoint(String name, TokenKind needs, Function<RequestSpecification, ValidatableResponse> send) {
+        ValidatableResponse call(String token) {
+            return send.apply(as(token));
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** Once per class, but after Quarkus has pointed RestAssured at the test port (not so in @BeforeAll). */
+    @BeforeEach
+    void fleet() {
+        if (customer != null) {
+            return;
+        }
+        customer = Fleet.createCustomer(Fleet.uniqueId("auth"));
+        otherCustomer = Fleet.createCustomer(Fleet.uniqueId("auth-other"));
+        customerKey = Fleet.customerKey(customer);
+        otherCustomerKey = Fleet.customerKey(otherCustomer);
+        revokedCustomerKey = Fleet.customerKey(customer);
+        String keyId = Fleet.operator().get("/api/v1/customers/" + customer + "/keys").then().statusCode(200)
+                .extract().path("find { it.hint == '" + Tokens.hint(revokedCustomerKey) + "' }.key_id");
+        Fleet.operator().delete("/api/v1/customers/" + customer + "/keys/" + keyId).then().statusCode(204);
+        host = Fleet.createHost(Fleet.uniqueId("auth-host"), "c1", List.of("10.0.0.1"));
+        hostKey = Fleet.hostKey(host);
+        otherHostKey = Fleet.hostKey(Fleet.createHost(Fleet.uniqueId("auth-host-other"), "c1", List.of()));
+    }
+
+    Stream<Endpoint> endpoints() {
+        return Stream.of(
+                new Endpoint("POST /api/v1/report", TokenKind.CUSTOMER,
+                        t -> t.body(Fleet.report(customer)).post("/api/v1/report").then()),
+                new Endpoint("POST /api/v1/event", TokenKind.CUSTOMER,
+                        t -> t.body(Fleet.event(customer, "backup_completed", "info")).post("/api/v1/event").then()),
+                new Endpoint("POST /api/v1/hosts/{id}/report", TokenKind.HOST,
+                        t -> t.body(Fleet.hostReport(host)).post("/api/v1/hosts/" + host + "/report").then()),
+                new Endpoint("GET /api/v1/customers", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/customers").then()),
+                new Endpoint("GET /api/v1/customers/{id}", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/customers/" + customer).then()),
+                new Endpoint("GET /api/v1/customers/{id}/history", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/customers/" + customer + "/history?period=7d").then()),
+                new Endpoint("GET /api/v1/customers/{id}/events", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/customers/" + customer + "/events").then()),
+                new Endpoint("GET /api/v1/customers/{id}/keys", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/customers/" + customer + "/keys").then()),
+                new Endpoint("POST /api/v1/customers", TokenKind.OPERATOR,
+                        t -> t.body(Map.of("id", Fleet.uniqueId("auth-new"), "name", "N"))
+                                .post("/api/v1/customers").then()),
+                new Endpoint("POST /api/v1/customers/{id}/unblock", TokenKind.OPERATOR,
+                        t -> t.post("/api/v1/customers/" + customer + "/unblock").then()),
+                new Endpoint("GET /api/v1/hosts", TokenKind.OPERATOR, t -> t.get("/api/v1/hosts").then()),
+                new Endpoint("GET /api/v1/hosts/{id}", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/hosts/" + host).then()),
+                new Endpoint("GET /api/v1/hosts/{id}/keys", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/hosts/" + host + "/keys").then()));
+    }
+
+    private String tokenOf(TokenKind kind) {
+        return switch (kind) {
+            case CUSTOMER -> customerKey;
+            case HOST -> hostKey;
+            case OPERATOR -> Fleet.OPERATOR_TOKEN;
+            default -> throw new IllegalArgumentException(kind.name());
+        };
+    }
+
+    @ParameterizedTest(name = "{0}: no token → 401")
+    @MethodSource("endpoints")
+    void withoutTokenIsUnauthorized(Endpoint e) {
+        e.send().apply(given().contentType(ContentType.JSON)).statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("detail", containsString(e.needs().prefix()));
+        e.call("").statusCode(401).contentType("application/problem+json");
+    }
+
+    @ParameterizedTest(name = "{0}: garbage token → 401")
+    @MethodSource("endpoints")
+    void garbageTokenIsUnauthorized(Endpoint e) {
+        e.call("not-a-token").statusCode(401).contentType("application/problem+json");
+    }
+
+    @ParameterizedTest(name = "{0}: unknown token of the right kind → 401")
+    @MethodSource("endpoints")
+    void unknownTokenIsUnauthorized(Endpoint e) {
+        e.call(Tokens.generate(e.needs())).statusCode(401)
+                .body("detail", containsString("unknown or revoked"));
+    }
+
+    @ParameterizedTest(name = "{0}: the right kind → accepted")
+    @MethodSource("endpoints")
+    void rightKindIsAccepted(Endpoint e) {
+        int status = e.call(tokenOf(e.needs())).extract().statusCode();
+        org.junit.jupiter.api.Assertions.assertTrue(status >= 200 && status < 300, e + " answered " + status);
+    }
+
+    @ParameterizedTest(name = "{0}: every other kind → 403 naming both")
+    @MethodSource("endpoints")
+    void otherKindsAreForbiddenByName(Endpoint e) {
+        for (TokenKind presented : List.of(TokenKind.CUSTOMER, TokenKind.HOST, TokenKind.OPERATOR)) {
+            if (presented == e.needs()) {
+                continue;
+            }
+            e.call(tokenOf(presented)).statusCode(403).contentType("application/problem+json")
+                    .body("detail", equalTo(presented.displayName() + " used where a " + e.needs().displayName()
+                            + " is required"))
+                    .body("required", equalTo(e.needs().displayName()))
+                    .body("presented", equalTo(presented.displayName()));
+        }
+    }
+
+    @Test
+    void hostKeyOnReportGetsTheExactSeedMessage() {
+        as(hostKey).body(Fleet.report(customer)).post("/api/v1/report").then().statusCode(403)
+                .body("detail", equalTo("host key used where a customer key is required"));
+    }
+
+    @Test
+    void revokedCustomerKeyIsUnauthorized() {
+        as(revokedCustomerKey).body(Fleet.report(customer)).post("/api/v1/report").then().statusCode(401)
+                .body("detail", equalTo("unknown or revoked customer key"));
+        as(revokedCustomerKey).body(Fleet.event(customer, "backup_completed", "info")).post("/api/v1/event").then()
+                .statusCode(401);
+    }
+
+    @Test
+    void anotherCustomersKeyIsForbiddenNamingBoth() {
+        as(otherCustomerKey).body(Fleet.report(customer)).post("/api/v1/report").then().statusCode(403)
+                .body("detail", containsString("'" + otherCustomer + "'"))
+                .body("detail", containsString("'" + customer + "'"));
+        as(otherCustomerKey).body(Fleet.event(customer, "backup_completed", "info")).post("/api/v1/event").then()
+                .statusCode(403).body("detail", containsString("'" + customer + "'"));
+    }
+
+    @Test
+    void anotherHostsKeyIsForbiddenNamingBoth() {
+        as(otherHostKey).body(Fleet.hostReport(host)).post("/api/v1/hosts/" + host + "/report").then()
+                .statusCode(403).body("detail", containsString("'" + host + "'"));
+    }
+
+    @Test
+    void rotationRevokesTheOldKeyAtOnce() {
+        String id = Fleet.createCustomer(Fleet.uniqueId("rotate"));
+        String old = Fleet.customerKey(id);
+        as(old).body(Fleet.report(id)).post("/api/v1/report").then().statusCode(202);
+        String fresh = Fleet.operator().post("/api/v1/customers/" + id + "/keys/rotate").then().statusCode(201)
+                .body("kind", equalTo("customer key")).body("customer_id", equalTo(id))
+                .extract().path("key");
+        as(old).body(Fleet.report(id)).post("/api/v1/report").then().statusCode(401);
+        as(fresh).body(Fleet.report(id)).post("/api/v1/report").then().statusCode(202);
+    }
+
+    @Test
+    void keyListingsNeverShowSecrets() {
+        String body = Fleet.operator().get("/api/v1/customers/" + customer + "/keys").then().statusCode(200)
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(body.contains(customerKey), "a listing leaked a key");
+        org.junit.jupiter.api.Assertions.assertFalse(body.contains(customerKey.substring(12)));
+    }
+}

@@ -1,0 +1,97 @@
+package io.homefleet.hub.report;
+
+import static io.homefleet.hub.support.Fleet.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.homefleet.hub.support.Db;
+import io.homefleet.hub.support.Fleet;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ReportIngestTest {
+    @Inject
+    Db db;
+
+    @Test
+    void reportIsStoredAndSummarizedOnTheCustomer() {
+        String id = Fleet.createCustomer(Fleet.uniqueId("ingest"));
+        String key = Fleet.customerKey(id);
+        Map<String, Object> report = Fleet.report(id);
+        as(key).body(report).post("/api/v1/report").then().statusCode(202)
+                .body("stored", equalTo(true)).body("report_id", equalTo(report.get("report_id")));
+
+        Fleet.operator().get("/api/v1/customers/" + id).then().statusCode(200)
+                .body("customer.status", equalTo("OK"))
+                .body("customer.controller_version", equalTo("0.39.1"))
+                .body("customer.memory_percent", equalTo(25.0f))
+                .body("customer.disk_percent", equalTo(25.0f))
+                .body("latest_report.report_id", equalTo(report.get("report_id")))
+                .body("latest_report.containers[0].name", equalTo("nextcloud"));
+    }
+
+    @Test
+    void resentReportIsStoredOnce() {
+        String id = Fleet.createCustomer(Fleet.uniqueId("dup"));
+        String key = Fleet.customerKey(id);
+        Map<String, Object> report = Fleet.report(id);
+        as(key).body(report).post("/api/v1/report").then().statusCode(202).body("stored", equalTo(true));
+        as(key).body(report).post("/api/v1/report").then().statusCode(202).body("stored", equalTo(false));
+        as(key).body(report).post("/api/v1/report").then().statusCode(202).body("stored", equalTo(false));
+        assertEquals(1, db.count("SELECT count(*) FROM reports WHERE customer_id = ?", id));
+    }
+
+    @Test
+    void lateResendOfAnOlderReportDoesNotReplaceTheLatest() {
+        String id = Fleet.createCustomer(Fleet.uniqueId("order"));
+        String key = Fleet.customerKey(id);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        UUID newer = UUID.randomUUID();
+        as(key).body(Fleet.report(id, newer, now, "warn")).post("/api/v1/report").then().statusCode(202);
+        as(key).body(Fleet.report(id, UUID.randomUUID(), now.minusSeconds(900), "ok")).post("/api/v1/report")
+                .then().statusCode(202);
+        Fleet.operator().get("/api/v1/customers/" + id).then()
+                .body("customer.health", equalTo("warn"))
+                .body("latest_report.report_id", equalTo(newer.toString()));
+        assertEquals(2, db.count("SELECT count(*) FROM reports WHERE customer_id = ?", id));
+    }
+
+    @Test
+    void unknownFieldsAreAcceptedAndDropped() {
+        String id = Fleet.createCustomer(Fleet.uniqueId("extra"));
+        String key = Fleet.customerKey(id);
+        Map<String, Object> report = new HashMap<>(Fleet.report(id));
+        report.put("added_by_a_newer_controller", Map.of("x", 1));
+        as(key).body(report).post("/api/v1/report").then().statusCode(202).body("stored", equalTo(true));
+        assertEquals(0, db.count("SELECT count(*) FROM reports WHERE customer_id = ? AND body ? 'added_by_a_newer_controller'"
+                .replace("body ? ", "body ?? "), id));
+    }
+
+    @Test
+    void historyListsReportsOfThePeriodOldestFirst() {
+        String id = Fleet.createCustomer(Fleet.uniqueId("hist"));
+        String key = Fleet.customerKey(id);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        as(key).body(Fleet.report(id, first, Instant.now().minusSeconds(60), "ok")).post("/api/v1/report").then()
+                .statusCode(202);
+        as(key).body(Fleet.report(id, second, Instant.now(), "warn")).post("/api/v1/report").then().statusCode(202);
+        UUID old = UUID.randomUUID();
+        as(key).body(Fleet.report(id, old, Instant.now(), "ok")).post("/api/v1/report").then().statusCode(202);
+        db.update("UPDATE reports SET received_at = now() - interval '8 days' WHERE report_id = ?", old);
+
+        Fleet.operator().get("/api/v1/customers/" + id + "/history?period=7d").then().statusCode(200)
+                .body("size()", equalTo(2))
+                .body("[0].report_id", equalTo(first.toString()))
+                .body("[1].report_id", equalTo(second.toString()))
+                .body("[1].health", equalTo("warn"));
+        Fleet.operator().get("/api/v1/customers/" + id + "/history?period=9d").then().body("size()", equalTo(3));
+    }
+}
