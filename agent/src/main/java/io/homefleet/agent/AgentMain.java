@@ -9,8 +9,8 @@ import picocli.CommandLine;
  * run without starting the daemon's HTTP server, so they work beside a running daemon.
  */
 @QuarkusMain
-public final class AgentMain {
-    private AgentMain() {
+public class AgentMain {
+    AgentMain() {
     }
 
     public static void main(String... args) {
