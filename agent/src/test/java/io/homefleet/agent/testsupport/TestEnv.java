@@ -82,6 +82,18 @@ public final class TestEnv {
         }
     }
 
+    /** Puts a container that provisioning did not create into the stand-in's state, as another admin would. */
+    public static void addForeignContainer(int vmid, String hostname) throws IOException {
+        Path file = dir().resolve("pvesh-standin-state/state.json");
+        com.fasterxml.jackson.databind.node.ObjectNode state = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(file.toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode ct = ((com.fasterxml.jackson.databind.node.ObjectNode) state.get("containers"))
+                .putObject(Integer.toString(vmid));
+        ct.putObject("config").put("hostname", hostname).put("unprivileged", 1);
+        ct.put("status", "running");
+        ct.putArray("starts");
+        Files.writeString(file, JSON.writeValueAsString(state));
+    }
+
     /** Makes the next pvesh call matching verb and path regex fail once with {@code message}. */
     public static void failNextPvesh(String verb, String pathRegex, String message) {
         failNextPvesh(verb, pathRegex, "", message);
