@@ -61,7 +61,9 @@ public record AgentConfig(
 
         public LocalApi {
             enable = enable == null || enable;
-            advertiseAddr = advertiseAddr == null ? listenAddr : advertiseAddr;
+            // Default to the listener only when it is itself valid, so one mistake is reported once.
+            boolean listenValid = listenAddr != null && listenAddr.matches("^[^\\s:]+:[0-9]{1,5}$");
+            advertiseAddr = advertiseAddr == null && listenValid ? listenAddr : advertiseAddr;
         }
 
         public String host() {
