@@ -1,0 +1,197 @@
+package io.homefleet.agent.hub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.homefleet.agent.config.AgentConfig;
+import io.homefleet.agent.config.AgentConfigLoader;
+import io.homefleet.agent.guest.ProvisioningJournal;
+import io.homefleet.agent.host.HostMetricsService;
+import io.homefleet.agent.proxmox.PveshProxmoxApi;
+import io.homefleet.agent.storage.StorageService;
+import io.homefleet.agent.temperature.TemperatureService;
+import io.homefleet.agent.testsupport.AgentTestEnvironment;
+import io.homefleet.common.contract.v1.HostReport;
+import io.homefleet.common.contract.v1.IssuedKey;
+import io.homefleet.common.credential.TokenKind;
+import io.homefleet.common.credential.Tokens;
+import io.homefleet.common.json.Json;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The agent's hub client against the real hub, started from its jar with its embedded PostgreSQL: the host report
+ * built from real host figures is accepted and stored once per report_id; the customer key provisioning fetches is
+ * a key the hub accepts for that customer's controller reports, and the host key is not.
+ */
+class RealHubTest {
+    private static final ObjectMapper JSON = Json.mapper();
+    private static final Path HUB_JAR = Path.of("..", "hub", "target", "quarkus-app", "quarkus-run.jar");
+    private static final String HOST_ID = "pve-real-01";
+    private static Process hub;
+    private static String url;
+    private static String operatorToken;
+    private static Path dir;
+    private static AgentTestEnvironment agentEnvironment;
+    private static AgentConfig agentConfig;
+
+    @BeforeAll
+    static void startHub() throws Exception {
+        assumeTrue(Files.exists(HUB_JAR), "the hub jar is absent (" + HUB_JAR.toAbsolutePath()
+                + "); build it first with ./mvnw -B -ntp -pl hub -am install -DskipTests");
+        agentEnvironment = new AgentTestEnvironment();
+        agentConfig = AgentConfigLoader.load(Path.of(agentEnvironment.start().get("homefleet.agent.config-file")));
+        dir = Path.of("target", "real-hub-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
+        Files.createDirectories(dir);
+        operatorToken = Tokens.generate(TokenKind.OPERATOR);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        url = "http://127.0.0.1:" + port;
+        hub = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dhomefleet.hub.data-dir=" + dir.resolve("hub-data"),
+                "-Dhomefleet.hub.operator.token=" + operatorToken,
+                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
+                "-jar", HUB_JAR.toAbsolutePath().toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("hub.log").toFile()).start();
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (true) {
+            try {
+                if (call("GET", "/healthz", null, null).statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            if (!hub.isAlive() || System.currentTimeMillis() > deadline) {
+                throw new AssertionError("the hub did not become healthy; its log: " + Files.readString(dir.resolve("hub.log")));
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    @AfterAll
+    static void stopHub() throws Exception {
+        if (agentEnvironment != null) {
+            agentEnvironment.stop();
+        }
+        if (hub == null) {
+            return;
+        }
+        List<ProcessHandle> children = hub.descendants().toList();
+        hub.destroy();
+        if (!hub.waitFor(30, TimeUnit.SECONDS)) {
+            hub.destroyForcibly();
+        }
+        for (ProcessHandle child : children) {
+            if (child.isAlive()) {
+                child.destroy();
+            }
+        }
+    }
+
+    @Test
+    void aHostReportFromRealFiguresIsAcceptedAndStoredOncePerReportId() throws Exception {
+        assertEquals(201, call("POST", "/api/v1/hosts", operatorToken,
+                Map.of("id", HOST_ID, "hostname", HOST_ID)).statusCode());
+        HttpResponse<String> issued = call("POST", "/api/v1/hosts/" + HOST_ID + "/keys", operatorToken, null);
+        assertEquals(201, issued.statusCode(), issued.body());
+        Path hostKeyFile = dir.resolve("host.key");
+        Files.writeString(hostKeyFile, JSON.readValue(issued.body(), IssuedKey.class).key());
+        Files.setPosixFilePermissions(hostKeyFile, PosixFilePermissions.fromString("rw-------"));
+
+        HostReport report = reportBuilder().build();
+        HubClient client = new HubClient(url, hostKeyFile, null);
+        HubClient.Outcome first = client.postHostReport(report);
+        assertTrue(first.accepted(), first.toString());
+        HubClient.Outcome again = client.postHostReport(report);
+        assertTrue(again.accepted(), "a re-sent report is acknowledged: " + again);
+
+        JsonNode host = JSON.readTree(call("GET", "/api/v1/hosts/" + HOST_ID, operatorToken, null).body());
+        assertEquals(report.metrics().memoryTotal().longValue(),
+                host.path("latest_report").path("metrics").path("memory_total").asLong(), host.toString());
+        assertEquals(report.reportId().toString(), host.path("latest_report").path("report_id").asText());
+        assertTrue(host.path("latest_report").path("storages").toString().contains("local-lvm"));
+    }
+
+    @Test
+    void theHubsRefusalsComeBackWithItsOwnWords() throws Exception {
+        Path unknownKey = Files.writeString(dir.resolve("unknown-host.key"), Tokens.generate(TokenKind.HOST));
+        HubClient.Outcome unknown = new HubClient(url, unknownKey, null).postHostReport(reportFor("pve-real-02"));
+        assertEquals(HubClient.Outcome.Kind.REJECTED, unknown.kind());
+        assertEquals(401, unknown.status(), unknown.toString());
+        assertTrue(unknown.detail().startsWith("HTTP 401: "), unknown.detail());
+    }
+
+    @Test
+    void theCustomerKeyProvisioningFetchesIsAcceptedForThatCustomerAndTheHostKeyIsNot() throws Exception {
+        Path operatorFile = Files.writeString(dir.resolve("hub-operator.token"), operatorToken);
+        HubClient client = new HubClient(url, null, operatorFile);
+        assertTrue(client.ensureCustomer("demo-felhom", "Felhom Demo", "demo-felhom.eu").accepted());
+        assertTrue(client.ensureCustomer("demo-felhom", "Felhom Demo", "demo-felhom.eu").accepted(),
+                "an existing customer is fine on resume");
+        IssuedKey key = client.issueCustomerKey("demo-felhom");
+        assertTrue(key.key().startsWith("hfc_"), "provisioning must receive a customer key");
+
+        Map<String, Object> controllerReport = Map.of("report_id", UUID.randomUUID().toString(),
+                "customer_id", "demo-felhom", "sent_at", Instant.now().toString(), "health", Map.of("status", "ok"));
+        HttpResponse<String> withCustomerKey = call("POST", "/api/v1/report", key.key(), controllerReport);
+        assertEquals(202, withCustomerKey.statusCode(), "the seed's 3.5: the bootstrap's key works: " + withCustomerKey.body());
+
+        HttpResponse<String> issued = call("POST", "/api/v1/hosts", operatorToken, Map.of("id", "pve-real-03", "hostname", "pve-real-03"));
+        assertEquals(201, issued.statusCode());
+        String hostKey = JSON.readValue(call("POST", "/api/v1/hosts/pve-real-03/keys", operatorToken, null).body(),
+                IssuedKey.class).key();
+        HttpResponse<String> withHostKey = call("POST", "/api/v1/report", hostKey, controllerReport);
+        assertEquals(403, withHostKey.statusCode(), "a host key must never pass as a customer key");
+    }
+
+    private static HostReport reportFor(String hostId) throws Exception {
+        HostReport base = reportBuilder().build();
+        return new HostReport(UUID.randomUUID(), hostId, base.agentVersion(), base.sentAt(), null, base.node(),
+                base.addresses(), base.metrics(), base.storages(), base.temperatures(), base.guests());
+    }
+
+    /** The agent's own report assembly over real /proc figures and the pvesh stand-in's storages. */
+    private static HostReportBuilder reportBuilder() {
+        AgentConfig config = agentConfig;
+        PveshProxmoxApi proxmox = new PveshProxmoxApi(config.proxmox().pvesh(), config.proxmox().node());
+        HostMetricsService metrics = new HostMetricsService(config, new StorageService(proxmox), new TemperatureService(config));
+        return new HostReportBuilder(HOST_ID, config.proxmox().node(), "test", metrics, proxmox,
+                new ProvisioningJournal(config.stateDir().resolve("guests")));
+    }
+
+    private static HttpResponse<String> call(String method, String path, String bearer, Object body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
