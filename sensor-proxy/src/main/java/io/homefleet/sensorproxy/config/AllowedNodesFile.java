@@ -1,0 +1,126 @@
+package io.homefleet.sensorproxy.config;
+
+import io.homefleet.common.file.AtomicFiles;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * {@code allowed_nodes.yaml} ({@code allowed_nodes: [..]}): read by the daemon, changed by the CLI and the
+ * {@code register_nodes} method. Changes hold an exclusive lock on {@code <file>.lock} (a lock between
+ * processes, plus a JVM lock because the OS lock is per process), re-read under the lock, then write
+ * atomically, so concurrent writers never lose each other's entries or leave a torn file.
+ */
+public final class AllowedNodesFile {
+    private static final Map<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
+    private final Path file;
+
+    public AllowedNodesFile(Path file) {
+        this.file = file.toAbsolutePath().normalize();
+    }
+
+    public Path path() {
+        return file;
+    }
+
+    /** The entries in the file; an absent file is an empty list. */
+    public List<String> read() throws ConfigException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage());
+        }
+        return parse(text);
+    }
+
+    List<String> parse(String text) throws ConfigException {
+        Object root;
+        try {
+            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        } catch (RuntimeException e) {
+            throw new ConfigException(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null) {
+            return List.of();
+        }
+        Object list = root instanceof Map<?, ?> map ? map.get("allowed_nodes") : root;
+        if (list == null) {
+            return List.of();
+        }
+        if (!(list instanceof List<?> items)) {
+            throw new ConfigException(file + ": allowed_nodes must be a list");
+        }
+        List<String> entries = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Object item : items) {
+            try {
+                entries.add(NodeNames.normalizeEntry(String.valueOf(item)));
+            } catch (IllegalArgumentException e) {
+                problems.add(file + ": allowed_nodes entry: " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return List.copyOf(new LinkedHashSet<>(entries));
+    }
+
+    /**
+     * Adds (or with {@code replace}, sets) entries. Every entry is validated first: one bad entry changes
+     * nothing. Returns the list as written.
+     */
+    public List<String> update(List<String> additions, boolean replace) throws ConfigException, IOException {
+        List<String> normalized = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String a : additions) {
+            try {
+                normalized.add(NodeNames.normalizeEntry(a));
+            } catch (IllegalArgumentException e) {
+                problems.add("'" + NodeNames.printable(a) + "': " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        Files.createDirectories(file.getParent());
+        ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
+        jvmLock.lock();
+        try (FileChannel lockChannel = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock ignored = lockChannel.lock()) {
+            LinkedHashSet<String> merged = new LinkedHashSet<>(replace ? List.of() : read());
+            merged.addAll(normalized);
+            List<String> result = List.copyOf(merged);
+            AtomicFiles.write(file, render(result).getBytes(StandardCharsets.UTF_8), PosixFilePermissions.fromString("rw-r--r--"));
+            return result;
+        } finally {
+            jvmLock.unlock();
+        }
+    }
+
+    static String render(List<String> entries) {
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        return "# Managed by `sensor-proxy config set-allowed-nodes`; edits by hand may be overwritten.\n"
+                + new Yaml(options).dump(Map.of("allowed_nodes", entries));
+    }
+}

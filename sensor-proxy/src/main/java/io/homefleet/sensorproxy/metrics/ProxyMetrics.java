@@ -1,0 +1,55 @@
+package io.homefleet.sensorproxy.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+
+/** Every counter and timer the proxy exports, named once here so dashboards can rely on them. */
+public final class ProxyMetrics {
+    private static final String PREFIX = "homefleet_sensor_proxy_";
+    private final MeterRegistry registry;
+
+    public ProxyMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void request(String method, String outcome, Duration took) {
+        Counter.builder(PREFIX + "requests").tag("method", method).tag("outcome", outcome).register(registry).increment();
+        Timer.builder(PREFIX + "request_latency").tag("method", method).publishPercentiles(0.5, 0.99)
+                .register(registry).record(took);
+    }
+
+    public void limiterRejection(String reason) {
+        Counter.builder(PREFIX + "limiter_rejections").tag("reason", reason).register(registry).increment();
+    }
+
+    public void penalty() {
+        registry.counter(PREFIX + "limiter_penalties").increment();
+    }
+
+    public void validationFailure(String what) {
+        Counter.builder(PREFIX + "validation_failures").tag("what", what).register(registry).increment();
+    }
+
+    public void sshLatency(String node, Duration took, boolean ok) {
+        Timer.builder(PREFIX + "ssh_latency").tag("node", node).tag("outcome", ok ? "ok" : "error")
+                .register(registry).record(took);
+    }
+
+    public void hostKeyChanged(String node) {
+        Counter.builder(PREFIX + "host_key_changes").tag("node", node).register(registry).increment();
+    }
+
+    public void oversizedOutput(String node) {
+        Counter.builder(PREFIX + "oversized_outputs").tag("node", node).register(registry).increment();
+    }
+
+    public void cache(boolean hit) {
+        Counter.builder(PREFIX + "cache_lookups").tag("result", hit ? "hit" : "miss").register(registry).increment();
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+}

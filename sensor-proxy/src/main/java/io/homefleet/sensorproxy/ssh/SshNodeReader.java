@@ -1,0 +1,230 @@
+package io.homefleet.sensorproxy.ssh;
+
+import io.homefleet.common.sensors.SensorsFormatException;
+import io.homefleet.common.sensors.SensorsJsonParser;
+import io.homefleet.common.sensors.SensorsReading;
+import io.homefleet.sensorproxy.metrics.ProxyMetrics;
+import io.homefleet.sensorproxy.sensors.NodeReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads cluster nodes over SSH with the proxy's own key. One session per node is opened once and reused (no
+ * process per request); one call per node is in flight at a time; output beyond {@code max_ssh_output_bytes}
+ * aborts the call. The node's forced command decides what runs; the command sent is only a hint.
+ */
+public final class SshNodeReader implements NodeReader, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(SshNodeReader.class);
+    private final SshClient client;
+    private final KeyPair identity;
+    private final PinnedHostKeyVerifier verifier;
+    private final String user;
+    private final int port;
+    private final String command;
+    private final Duration connectTimeout;
+    private final Duration commandTimeout;
+    private final int maxOutputBytes;
+    private final ProxyMetrics metrics;
+    private final Clock clock;
+    private final SensorsJsonParser parser = new SensorsJsonParser();
+    private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+
+    public SshNodeReader(KeyPair identity, PinnedHostKeyVerifier verifier, String user, int port, String command,
+                         Duration connectTimeout, Duration commandTimeout, int maxOutputBytes, ProxyMetrics metrics, Clock clock) {
+        this.identity = identity;
+        this.verifier = verifier;
+        this.user = user;
+        this.port = port;
+        this.command = command;
+        this.connectTimeout = connectTimeout;
+        this.commandTimeout = commandTimeout;
+        this.maxOutputBytes = maxOutputBytes;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.client = SshClient.setUpDefaultClient();
+        // Hermetic: never read ~/.ssh/config or ~/.ssh/id_* of whoever runs the proxy.
+        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        client.setServerKeyVerifier(verifier);
+        client.start();
+    }
+
+    @Override
+    public SensorsReading read(String node) throws ReadFailure {
+        String output = fetch(node);
+        try {
+            return parser.parse(output, node, clock.instant(), SensorsJsonParser.SOURCE_SENSORS);
+        } catch (SensorsFormatException e) {
+            throw new ReadFailure("node " + node + " answered something that is not sensors JSON: " + e.getMessage());
+        }
+    }
+
+    /** The forced command's stdout, whole, or a failure that says why. */
+    public String fetch(String node) throws ReadFailure {
+        String key = node.toLowerCase(Locale.ROOT);
+        ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
+        lock.lock();
+        long started = System.nanoTime();
+        boolean ok = false;
+        try {
+            String out;
+            try {
+                out = exec(session(key), node);
+            } catch (StaleSession e) {
+                sessions.remove(key);
+                try {
+                    out = exec(session(key), node); // the node restarted sshd or dropped us: one fresh try
+                } catch (StaleSession again) {
+                    throw new ReadFailure("ssh to " + node + ": the session closed while opening a channel");
+                }
+            }
+            ok = true;
+            return out;
+        } finally {
+            metrics.sshLatency(key, Duration.ofNanos(System.nanoTime() - started), ok);
+            lock.unlock();
+        }
+    }
+
+    private ClientSession session(String node) throws ReadFailure {
+        ClientSession existing = sessions.get(node);
+        if (existing != null && existing.isOpen() && !existing.isClosing()) {
+            return existing;
+        }
+        sessions.remove(node);
+        ClientSession session = null;
+        try {
+            session = client.connect(user, node, port).verify(connectTimeout.toMillis()).getSession();
+            session.addPublicKeyIdentity(identity);
+            session.auth().verify(connectTimeout.toMillis());
+            sessions.put(node, session);
+            return session;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(session);
+            String refusal = verifier.lastRefusal(node);
+            throw new ReadFailure(refusal != null ? refusal : "ssh to " + node + ":" + port + " failed: " + rootMessage(e));
+        }
+    }
+
+    private String exec(ClientSession session, String node) throws ReadFailure, StaleSession {
+        CappedOutput stdout = new CappedOutput(maxOutputBytes);
+        ChannelExec channel;
+        try {
+            channel = session.createExecChannel(command);
+        } catch (IOException e) {
+            throw new StaleSession();
+        }
+        try (channel) {
+            stdout.channel = channel;
+            channel.setOut(stdout);
+            channel.setErr(OutputStream.nullOutputStream());
+            try {
+                channel.open().verify(commandTimeout.toMillis());
+            } catch (IOException e) {
+                if (!session.isOpen() || session.isClosing()) {
+                    throw new StaleSession();
+                }
+                throw new ReadFailure("ssh to " + node + ": cannot run the command: " + rootMessage(e));
+            }
+            Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), commandTimeout.toMillis());
+            if (stdout.overflowed) {
+                metrics.oversizedOutput(node);
+                throw new ReadFailure("node " + node + " sent more than max_ssh_output_bytes (" + maxOutputBytes + ")");
+            }
+            if (events.contains(ClientChannelEvent.TIMEOUT)) {
+                throw new ReadFailure("node " + node + " did not answer within " + commandTimeout.toMillis() + " ms");
+            }
+            Integer exit = channel.getExitStatus();
+            String text = stdout.text();
+            if (text.isBlank()) {
+                throw new ReadFailure("node " + node + " printed nothing (exit " + exit + "); is lm-sensors installed there?");
+            }
+            return text; // a non-zero exit with JSON is still a reading (sensors exits 1 on partial failures)
+        } catch (IOException e) {
+            throw new ReadFailure("ssh to " + node + ": " + rootMessage(e));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+    }
+
+    private static void closeQuietly(ClientSession s) {
+        if (s != null) {
+            s.close(true);
+        }
+    }
+
+    @Override
+    public void close() {
+        sessions.values().forEach(s -> s.close(true));
+        sessions.clear();
+        client.stop();
+    }
+
+    private static final class StaleSession extends Exception {
+        StaleSession() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Keeps at most {@code limit} bytes; on overflow it closes the channel so the node stops sending. */
+    private static final class CappedOutput extends OutputStream {
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private final int limit;
+        volatile boolean overflowed;
+        volatile ChannelExec channel;
+
+        CappedOutput(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(int b) {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            if (overflowed) {
+                return;
+            }
+            if (buffer.size() + len > limit) {
+                overflowed = true;
+                LOG.debug("ssh output over the cap; closing the channel");
+                if (channel != null) {
+                    channel.close(true);
+                }
+                return;
+            }
+            buffer.write(b, off, len);
+        }
+
+        synchronized String text() {
+            return buffer.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
