@@ -206,6 +206,10 @@ public final class ConfigLoader {
         c.stateDir = resolve(base, c.stateDir);
         c.auditLog = resolve(base, c.auditLog);
         c.allowedNodesFile = resolve(base, c.allowedNodesFile);
+        c.hwmonDir = resolve(base, c.hwmonDir);
+        c.thermalDir = resolve(base, c.thermalDir);
+        c.subuidFile = resolve(base, c.subuidFile);
+        c.subgidFile = resolve(base, c.subgidFile);
         c.httpTlsCert = resolve(base, c.httpTlsCert);
         c.httpTlsKey = resolve(base, c.httpTlsKey);
         c.httpClientCa = resolve(base, c.httpClientCa);

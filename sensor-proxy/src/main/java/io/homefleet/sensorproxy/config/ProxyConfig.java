@@ -55,6 +55,12 @@ public class ProxyConfig {
     /** How long a reading is served from memory, so many callers cost one round. */
     public Duration cacheTtl = Duration.ofSeconds(5);
     public List<String> sensorsCommand = new ArrayList<>(List.of("sensors", "-j"));
+    /** Kernel sensor trees read when {@code sensors -j} has nothing. */
+    public String hwmonDir = "/sys/class/hwmon";
+    public String thermalDir = "/sys/class/thermal";
+    /** Subordinate id ranges for {@code allowed_idmap_users}. */
+    public String subuidFile = "/etc/subuid";
+    public String subgidFile = "/etc/subgid";
     public Smart smart = new Smart();
     public ControlPlane controlPlane = new ControlPlane();
 

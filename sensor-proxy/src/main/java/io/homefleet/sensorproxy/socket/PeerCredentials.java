@@ -30,8 +30,10 @@ public record PeerCredentials(int uid, int gid) {
         if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
             return Integer.parseInt(name);
         }
-        if (principal.getClass().getName().equals("sun.nio.fs.UnixUserPrincipals$User")) {
-            return principal.hashCode();
+        for (Class<?> c = principal.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getName().equals("sun.nio.fs.UnixUserPrincipals$User")) { // groups subclass it
+                return principal.hashCode();
+            }
         }
         throw new IllegalStateException("cannot tell the numeric id of peer '" + name + "' on this JVM");
     }

@@ -278,7 +278,16 @@ public final class SocketServer implements AutoCloseable {
 
     private String readLine(SocketChannel channel) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(SocketSettings.MAX_REQUEST_BYTES + 1);
-        ScheduledFuture<?> deadline = timeouts.schedule(() -> closeQuietly(channel), settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
+        // Shutting down input (not closing) ends the blocked read but leaves the channel open for the "timeout" answer.
+        ScheduledFuture<?> deadline = timeouts.schedule(() -> {
+            expired.set(true);
+            try {
+                channel.shutdownInput();
+            } catch (IOException e) {
+                closeQuietly(channel);
+            }
+        }, settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
         try {
             while (true) {
                 int n = channel.read(buffer);
@@ -290,6 +299,9 @@ public final class SocketServer implements AutoCloseable {
                     throw new RequestTooLarge();
                 }
                 if (n < 0) {
+                    if (expired.get()) {
+                        throw new IOException("read timeout");
+                    }
                     if (buffer.position() == 0) {
                         throw new IOException("connection closed before a request");
                     }

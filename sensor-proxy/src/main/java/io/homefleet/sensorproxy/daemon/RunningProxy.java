@@ -1,0 +1,186 @@
+package io.homefleet.sensorproxy.daemon;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.homefleet.common.sensors.LocalSensorsReader;
+import io.homefleet.sensorproxy.HostName;
+import io.homefleet.sensorproxy.audit.AuditLog;
+import io.homefleet.sensorproxy.config.AllowedNodesSource;
+import io.homefleet.sensorproxy.config.LoadedConfig;
+import io.homefleet.sensorproxy.config.ProxyConfig;
+import io.homefleet.sensorproxy.http.HttpsServer;
+import io.homefleet.sensorproxy.metrics.ProxyMetrics;
+import io.homefleet.sensorproxy.rpc.ProxyRpcMethods;
+import io.homefleet.sensorproxy.sensors.LocalNodeReader;
+import io.homefleet.sensorproxy.sensors.NodeAccess;
+import io.homefleet.sensorproxy.sensors.SmartReader;
+import io.homefleet.sensorproxy.sensors.TemperatureService;
+import io.homefleet.sensorproxy.socket.IdMapRanges;
+import io.homefleet.sensorproxy.socket.PeerAuthorizer;
+import io.homefleet.sensorproxy.socket.SocketServer;
+import io.homefleet.sensorproxy.socket.SocketSettings;
+import io.homefleet.sensorproxy.ssh.PinnedHostKeyVerifier;
+import io.homefleet.sensorproxy.ssh.SshClusterKeys;
+import io.homefleet.sensorproxy.ssh.SshKeyStore;
+import io.homefleet.sensorproxy.ssh.SshNodeReader;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * A started proxy, assembled from a validated configuration: audit log, readers, socket, optional HTTPS.
+ * Closing it stops everything it started, in reverse order.
+ */
+public final class RunningProxy implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(RunningProxy.class);
+
+    private final String node;
+    private final AuditLog audit;
+    private final TemperatureService temperatures;
+    private final SocketServer socket;
+    private final SshNodeReader ssh;
+    private final HttpsServer https;
+    private final ExecutorService pool;
+    private final KeyPair sshKey;
+
+    private RunningProxy(String node, AuditLog audit, TemperatureService temperatures, SocketServer socket, SshNodeReader ssh,
+                         HttpsServer https, ExecutorService pool, KeyPair sshKey) {
+        this.node = node;
+        this.audit = audit;
+        this.temperatures = temperatures;
+        this.socket = socket;
+        this.ssh = ssh;
+        this.https = https;
+        this.pool = pool;
+        this.sshKey = sshKey;
+    }
+
+    public static RunningProxy start(LoadedConfig loaded, MeterRegistry registry, Vertx vertx) throws IOException {
+        ProxyConfig c = loaded.config();
+        ProxyMetrics metrics = new ProxyMetrics(registry);
+        AuditLog audit = AuditLog.open(Path.of(c.auditLog), Clock.systemUTC());
+        String node = c.nodeName.isBlank() ? HostName.local() : c.nodeName;
+        NodeAccess access = new NodeAccess(node, new AllowedNodesSource(loaded), c.strictNodeValidation);
+
+        Duration commandTimeout = c.ssh.commandTimeout;
+        LocalSensorsReader sensors = new LocalSensorsReader(c.sensorsCommand, Path.of(c.hwmonDir), Path.of(c.thermalDir),
+                commandTimeout, Clock.systemUTC());
+        SmartReader smart = c.smart.enabled ? new SmartReader(c.smart.smartctlCommand, c.smart.devices, c.smart.interval, commandTimeout) : null;
+
+        KeyPair key = new SshKeyStore(Path.of(c.stateDir)).loadOrCreate();
+        PinnedHostKeyVerifier verifier = new PinnedHostKeyVerifier(Path.of(c.ssh.knownHostsFile),
+                c.ssh.proxmoxKnownHostsFile.isBlank() ? null : Path.of(c.ssh.proxmoxKnownHostsFile), c.requireProxmoxHostkeys, metrics, audit);
+        SshNodeReader ssh = new SshNodeReader(key, verifier, c.ssh.user, c.ssh.port, c.ssh.command, c.ssh.connectTimeout,
+                commandTimeout, c.maxSshOutputBytes, metrics, Clock.systemUTC());
+
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "node-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        Duration deadline = c.ssh.connectTimeout.plus(commandTimeout).plusSeconds(1);
+        TemperatureService temperatures = new TemperatureService(access, new LocalNodeReader(sensors, smart), ssh, c.cacheTtl,
+                deadline, metrics, pool);
+        Instant startedAt = Instant.now();
+        ProxyRpcMethods methods = new ProxyRpcMethods(temperatures, loaded.allowedNodesFile(),
+                Path.of(c.stateDir, "cleanup-request.json"), new SshClusterKeys(ssh, key, c.ssh.command), audit,
+                () -> status(c, node, startedAt, temperatures));
+
+        PeerAuthorizer authorizer = new PeerAuthorizer(c, IdMapRanges.load(Path.of(c.subuidFile), Path.of(c.subgidFile),
+                c.allowedIdmapUsers), ownUid());
+        SocketServer socket = new SocketServer(new SocketSettings(Path.of(c.socketPath), c.readTimeout, c.writeTimeout,
+                c.rateLimit.perPeerIntervalMs, c.rateLimit.perPeerBurst, c.limits.maxConcurrentRequests,
+                c.limits.maxConcurrentPerPeer, c.limits.malformedPenalty), authorizer, methods, metrics, audit);
+        HttpsServer https = null;
+        try {
+            socket.start();
+            if (c.httpEnabled) {
+                https = new HttpsServer(vertx, c, temperatures, metrics, audit, () -> status(c, node, startedAt, temperatures));
+                https.start();
+            }
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            ssh.close();
+            pool.shutdownNow();
+            audit.close();
+            throw e;
+        }
+        audit.record("daemon_started", Map.of("node", node, "ssh_key", SshKeyStore.fingerprint(key)));
+        LOG.infof("sensor proxy for node %s started; SSH key %s", node, SshKeyStore.fingerprint(key));
+        return new RunningProxy(node, audit, temperatures, socket, ssh, https, pool, key);
+    }
+
+    private static ObjectNode status(ProxyConfig c, String node, Instant startedAt, TemperatureService temperatures) {
+        ObjectNode s = JsonNodeFactory.instance.objectNode();
+        s.put("status", "ok");
+        s.put("node", node);
+        s.put("started_at", startedAt.toString());
+        s.put("uptime_seconds", Duration.between(startedAt, Instant.now()).toSeconds());
+        s.put("node_count", temperatures.nodeCount());
+        Instant last = temperatures.lastSuccess();
+        if (last != null) {
+            s.put("last_sync", last.toString());
+        }
+        s.put("http_enabled", c.httpEnabled);
+        return s;
+    }
+
+    private static int ownUid() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("Uid:")) {
+                return Integer.parseInt(line.split("\\s+")[1]);
+            }
+        }
+        throw new IOException("cannot find this process's uid in /proc/self/status");
+    }
+
+    public String node() {
+        return node;
+    }
+
+    public TemperatureService temperatures() {
+        return temperatures;
+    }
+
+    public HttpsServer https() {
+        return https;
+    }
+
+    public KeyPair sshKey() {
+        return sshKey;
+    }
+
+    public AuditLog audit() {
+        return audit;
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.warnf("closing the socket: %s", e.getMessage());
+        }
+        if (https != null) {
+            https.close();
+        }
+        ssh.close();
+        pool.shutdownNow();
+        audit.record("daemon_stopped", Map.of());
+        try {
+            audit.close();
+        } catch (IOException e) {
+            LOG.warnf("closing the audit log: %s", e.getMessage());
+        }
+    }
+}

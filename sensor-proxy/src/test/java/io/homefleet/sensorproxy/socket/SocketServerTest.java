@@ -1,0 +1,162 @@
+package io.homefleet.sensorproxy.socket;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.homefleet.common.json.Json;
+import io.homefleet.sensorproxy.audit.AuditLog;
+import io.homefleet.sensorproxy.support.SocketClientMain;
+import io.homefleet.sensorproxy.support.TestProxy;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The socket with real SO_PEERCRED: as root, and as an unmapped uid the way an LXC's root appears on the host. */
+class SocketServerTest {
+    private static final int CONTAINER_ROOT = 100000;
+
+    /** Runs the JDK-only client as another uid and returns its one response line. */
+    private static JsonNode callAs(int uid, Path socket, String request) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder("setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", java,
+                "-cp", Path.of("target", "test-classes").toAbsolutePath().toString(), SocketClientMain.class.getName(),
+                socket.toString(), request).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return Json.mapper().readTree(out);
+    }
+
+    @Test
+    void rootReadsTheLocalNodeAndEveryCapabilityIsEnforcedForAContainerUid() throws Exception {
+        Path dir = TestProxy.workDir();
+        Files.writeString(dir.resolve("subuid"), "root:100000:65536\n");
+        Files.writeString(dir.resolve("subgid"), "root:100000:65536\n");
+        try (TestProxy t = TestProxy.start(dir, "monitoring-coretemp-pkg-2cores-nvme.json",
+                "allow_idmapped_root: true\nallowed_idmap_users: [root]\n")) {
+            JsonNode ok = t.call("{\"correlation_id\":\"c-1\",\"method\":\"get_temperature\",\"params\":{\"node\":\"pve-local\"}}");
+            assertTrue(ok.path("success").asBoolean(), ok::toString);
+            assertEquals("c-1", ok.path("correlation_id").asText());
+            assertEquals(45.5, ok.path("data").path("cpu").path("package").asDouble());
+            assertEquals("nvme0", ok.path("data").path("nvme").path(0).path("device").asText());
+
+            JsonNode status = t.call("{\"method\":\"get_status\"}");
+            assertEquals(List.of("read", "write", "admin"), Json.mapper().convertValue(status.path("data").path("peer").path("capabilities"), List.class));
+
+            JsonNode containerRead = callAs(CONTAINER_ROOT + 5, t.socket, "{\"method\":\"get_temperature\",\"params\":{\"node\":\"pve-local\"}}");
+            assertTrue(containerRead.path("success").asBoolean(), containerRead::toString);
+            JsonNode containerAdmin = callAs(CONTAINER_ROOT, t.socket, "{\"method\":\"register_nodes\",\"params\":{\"nodes\":[\"evil\"]}}");
+            assertFalse(containerAdmin.path("success").asBoolean());
+            assertEquals("forbidden", containerAdmin.path("error_code").asText());
+            assertFalse(Files.exists(dir.resolve("allowed_nodes.yaml")), "a refused request changes nothing");
+
+            JsonNode stranger = callAs(4242, t.socket, "{\"method\":\"get_status\"}");
+            assertEquals("unauthorized", stranger.path("error_code").asText());
+
+            JsonNode register = t.call("{\"method\":\"register_nodes\",\"params\":{\"nodes\":[\"PVE2\",\"10.0.0.0/24\"]}}");
+            assertTrue(register.path("success").asBoolean(), register::toString);
+            assertTrue(Files.readString(dir.resolve("allowed_nodes.yaml")).contains("- pve2"));
+        }
+        AuditLog.Verification audit = AuditLog.verify(dir.resolve("audit.jsonl"));
+        assertTrue(audit.intact(), audit.detail());
+        String log = Files.readString(dir.resolve("audit.jsonl"));
+        assertTrue(log.contains("\"peer_uid\":100000") && log.contains("\"outcome\":\"forbidden\""), "denials are audited");
+    }
+
+    @Test
+    void listedPeersGetExactlyTheirCapabilitiesAndUnlistedContainersNothing() throws Exception {
+        Path dir = TestProxy.workDir();
+        try (TestProxy t = TestProxy.start(dir, "proxy-ssh-coretemp-pkg-42.json",
+                "allowed_peers:\n  - uid: 100000\n    capabilities: [read, admin]\n")) {
+            JsonNode read = callAs(CONTAINER_ROOT, t.socket, "{\"method\":\"get_temperature\",\"params\":{\"node\":\"pve-local\"}}");
+            assertEquals(42.0, read.path("data").path("cpu").path("package").asDouble(), read::toString);
+            JsonNode cleanup = callAs(CONTAINER_ROOT, t.socket, "{\"method\":\"request_cleanup\",\"params\":{\"node\":\"pve2\"}}");
+            assertEquals("forbidden", cleanup.path("error_code").asText(), "admin without write cannot change state");
+            assertTrue(cleanup.path("error").asText().contains("'write'"));
+            JsonNode otherContainer = callAs(CONTAINER_ROOT + 1, t.socket, "{\"method\":\"get_status\"}");
+            assertEquals("unauthorized", otherContainer.path("error_code").asText(), "no ID-mapped access unless enabled");
+        }
+    }
+
+    @Test
+    void badRequestsGetTheirErrorAndTheServerStaysUp() throws Exception {
+        Path dir = TestProxy.workDir();
+        try (TestProxy t = TestProxy.start(dir, "proxy-ssh-coretemp-pkg-42.json", """
+                strict_node_validation: true
+                read_timeout: 400ms
+                rate_limit: {per_peer_interval_ms: 1, per_peer_burst: 1000}
+                limits: {malformed_penalty: 300ms, max_concurrent_per_peer: 2}
+                """)) {
+            long before = System.nanoTime();
+            JsonNode garbage = t.call("this is not json");
+            long tookMs = (System.nanoTime() - before) / 1_000_000;
+            assertEquals("bad_request", garbage.path("error_code").asText());
+            assertTrue(tookMs >= 300, "malformed requests wait out the penalty, took " + tookMs);
+
+            String big = "{\"method\":\"get_status\",\"params\":{\"pad\":\"" + "x".repeat(17 * 1024) + "\"}}";
+            assertEquals("too_large", Json.mapper().readTree(SocketClientMain.call(t.socket, big + "\n")).path("error_code").asText());
+            assertEquals("unknown_method", t.call("{\"method\":\"rm_rf\"}").path("error_code").asText());
+            assertEquals("bad_request", t.call("{\"params\":{}}").path("error_code").asText());
+            assertEquals("bad_request", t.call("{\"method\":\"get_temperature\",\"params\":{\"node\":\"-oProxyCommand=x\"}}").path("error_code").asText());
+            assertEquals("bad_request", t.call("{\"method\":\"get_temperature\",\"params\":[1]}").path("error_code").asText());
+            assertEquals("node_not_allowed", t.call("{\"method\":\"get_temperature\",\"params\":{\"node\":\"pve9\"}}").path("error_code").asText());
+
+            // A caller that connects and says nothing is cut off at read_timeout and told why.
+            try (SocketChannel silent = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                silent.connect(UnixDomainSocketAddress.of(t.socket));
+                JsonNode timeout = Json.mapper().readTree(readAll(silent));
+                assertEquals("timeout", timeout.path("error_code").asText());
+            }
+
+            // Two silent callers hold this peer's two slots; the third is told the peer is busy.
+            List<SocketChannel> holders = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                SocketChannel h = SocketChannel.open(StandardProtocolFamily.UNIX);
+                h.connect(UnixDomainSocketAddress.of(t.socket));
+                holders.add(h);
+            }
+            Thread.sleep(100);
+            JsonNode busy = t.call("{\"method\":\"get_status\"}");
+            assertEquals("busy", busy.path("error_code").asText(), busy::toString);
+            for (SocketChannel h : holders) {
+                h.close();
+            }
+            Thread.sleep(500);
+            assertTrue(t.call("{\"method\":\"get_status\"}").path("success").asBoolean(), "still serving");
+        }
+    }
+
+    @Test
+    void rateLimitAllowsTheBurstThenTellsWhenToRetry() throws Exception {
+        Path dir = TestProxy.workDir();
+        try (TestProxy t = TestProxy.start(dir, "proxy-ssh-coretemp-pkg-42.json",
+                "rate_limit: {per_peer_interval_ms: 60000, per_peer_burst: 3}\n")) {
+            for (int i = 0; i < 3; i++) {
+                assertTrue(t.call("{\"method\":\"get_status\"}").path("success").asBoolean());
+            }
+            JsonNode limited = t.call("{\"method\":\"get_status\"}");
+            assertEquals("rate_limited", limited.path("error_code").asText());
+            long retry = limited.path("retry_after_ms").asLong();
+            assertTrue(retry > 50_000 && retry <= 60_000, "retry after " + retry);
+        }
+    }
+
+    private static String readAll(SocketChannel channel) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(4096);
+        while (channel.read(buf) >= 0) {
+            out.write(buf.array(), 0, buf.position());
+            buf.clear();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
