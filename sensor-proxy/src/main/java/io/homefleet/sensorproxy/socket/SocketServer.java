@@ -261,7 +261,6 @@ public final class SocketServer implements AutoCloseable {
 
     private void finish(SocketChannel channel, PeerCredentials peer, String method, SensorProxyResponse response, long started,
                         Map<String, Object> auditFields) {
-        writeResponse(channel, response);
         String outcome = response.success() ? "ok" : response.errorCode();
         metrics.request(method, outcome, Duration.ofNanos(System.nanoTime() - started));
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -273,7 +272,8 @@ public final class SocketServer implements AutoCloseable {
         if (response.correlationId() != null) {
             fields.put("correlation_id", response.correlationId());
         }
-        audit.record("socket_request", fields);
+        audit.record("socket_request", fields); // recorded before the caller hears back
+        writeResponse(channel, response);
     }
 
     private String readLine(SocketChannel channel) throws IOException {

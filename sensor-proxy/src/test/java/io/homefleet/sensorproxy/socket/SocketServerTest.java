@@ -94,7 +94,7 @@ class SocketServerTest {
                 strict_node_validation: true
                 read_timeout: 400ms
                 rate_limit: {per_peer_interval_ms: 1, per_peer_burst: 1000}
-                limits: {malformed_penalty: 300ms, max_concurrent_per_peer: 2}
+                limits: {malformed_penalty: 300ms, max_concurrent_per_peer: 3}
                 """)) {
             long before = System.nanoTime();
             JsonNode garbage = t.call("this is not json");
@@ -117,9 +117,9 @@ class SocketServerTest {
                 assertEquals("timeout", timeout.path("error_code").asText());
             }
 
-            // Two silent callers hold this peer's two slots; the third is told the peer is busy.
+            // Three silent callers hold this peer's three slots; the fourth is told the peer is busy.
             List<SocketChannel> holders = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
+            for (int i = 0; i < 3; i++) {
                 SocketChannel h = SocketChannel.open(StandardProtocolFamily.UNIX);
                 h.connect(UnixDomainSocketAddress.of(t.socket));
                 holders.add(h);
