@@ -21,19 +21,49 @@ public class HostMetricsService {
     private final StorageService storages;
     private final TemperatureService temperatures;
     private final String hostId;
+    // Looking a file store up parses the mount table; the store itself answers statvfs cheaply every time.
+    private final java.nio.file.FileStore rootStore;
+    private volatile HostMetrics latest;
+    private volatile long latestAt;
 
     @Inject
     public HostMetricsService(AgentConfig config, StorageService storages, TemperatureService temperatures) {
         this.storages = storages;
         this.temperatures = temperatures;
         this.hostId = config.hub().hostId();
+        try {
+            this.rootStore = java.nio.file.Files.getFileStore(Path.of("/"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stat the root file system", e);
+        }
     }
 
+    /**
+     * The host's figures, read at most once per {@link #FRESHNESS_NANOS}: many callers in the same instant share one
+     * reading instead of re-reading /proc each.
+     */
     public HostMetrics current() {
+        HostMetrics cached = latest;
+        if (cached != null && System.nanoTime() - latestAt < FRESHNESS_NANOS) {
+            return cached;
+        }
+        synchronized (this) {
+            if (latest != null && System.nanoTime() - latestAt < FRESHNESS_NANOS) {
+                return latest;
+            }
+            latest = read();
+            latestAt = System.nanoTime();
+            return latest;
+        }
+    }
+
+    private static final long FRESHNESS_NANOS = java.time.Duration.ofMillis(500).toNanos();
+
+    private HostMetrics read() {
         try {
             ProcSystemReader.Memory memory = proc.memory();
             ProcSystemReader.Load load = proc.load();
-            ProcSystemReader.DiskUsage root = ProcSystemReader.diskUsage(Path.of("/"));
+            ProcSystemReader.DiskUsage root = ProcSystemReader.diskUsage(rootStore);
             TemperatureSnapshot temps = temperatures.current();
             List<TemperatureSnapshot.Disk> diskTemps = new ArrayList<>();
             if (temps.disks() != null) {

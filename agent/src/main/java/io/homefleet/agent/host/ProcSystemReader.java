@@ -52,7 +52,10 @@ public final class ProcSystemReader {
 
     /** Size and use of the file system holding {@code path}, as df counts them (used = total - free blocks). */
     public static DiskUsage diskUsage(Path path) throws IOException {
-        FileStore store = Files.getFileStore(path);
+        return diskUsage(Files.getFileStore(path));
+    }
+
+    public static DiskUsage diskUsage(FileStore store) throws IOException {
         long total = store.getTotalSpace();
         return new DiskUsage(total, Math.max(0, total - store.getUnallocatedSpace()));
     }

@@ -1,50 +1,39 @@
 package io.homefleet.agent.storage;
 
+import io.homefleet.agent.cache.RefreshingValue;
 import io.homefleet.agent.proxmox.ProxmoxApi;
 import io.homefleet.common.contract.v1.HostStorage;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import org.jboss.logging.Logger;
 
 /**
- * The host's Proxmox storages. Asking Proxmox costs a process start, so the answer is kept for a few seconds; when
- * Proxmox cannot be asked, the last good answer is served.
+ * The host's Proxmox storages. Asking Proxmox costs a process start, so the answer is kept for a few seconds and
+ * refreshed in the background; when Proxmox cannot be asked, the last good answer is served.
  */
 @Singleton
 public class StorageService {
     private static final Logger LOG = Logger.getLogger(StorageService.class);
-    private static final long MAX_AGE_NANOS = Duration.ofSeconds(10).toNanos();
-    private final ProxmoxApi proxmox;
-    private volatile List<HostStorage> cached;
-    private volatile long cachedAt;
+    private final RefreshingValue<List<HostStorage>> storages;
 
     @Inject
     public StorageService(ProxmoxApi proxmox) {
-        this.proxmox = proxmox;
-    }
-
-    public List<HostStorage> storages() {
-        List<HostStorage> current = cached;
-        if (current != null && System.nanoTime() - cachedAt < MAX_AGE_NANOS) {
-            return current;
-        }
-        synchronized (this) {
-            if (cached != null && System.nanoTime() - cachedAt < MAX_AGE_NANOS) {
-                return cached;
-            }
+        this.storages = new RefreshingValue<>(() -> {
             try {
-                cached = List.copyOf(proxmox.storages());
+                return List.copyOf(proxmox.storages());
             } catch (RuntimeException e) {
                 LOG.warnf("cannot list Proxmox storages: %s", e.getMessage());
-                if (cached == null) {
-                    throw e;
-                }
+                throw e;
             }
-            cachedAt = System.nanoTime();
-            return cached;
-        }
+        }, Duration.ofSeconds(10), ForkJoinPool.commonPool());
+    }
+
+    /** The storages; throws when Proxmox has never answered. */
+    public List<HostStorage> storages() {
+        return storages.get();
     }
 
     /** Like {@link #storages()} but never fails: an empty list when Proxmox has never answered. */

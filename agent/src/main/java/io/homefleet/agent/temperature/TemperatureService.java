@@ -1,5 +1,6 @@
 package io.homefleet.agent.temperature;
 
+import io.homefleet.agent.cache.RefreshingValue;
 import io.homefleet.agent.config.AgentConfig;
 import io.homefleet.common.contract.v1.TemperatureSnapshot;
 import jakarta.inject.Inject;
@@ -7,19 +8,15 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * The host's temperatures: from the sensor proxy when its socket exists, else from sysfs. Kept for a few seconds
- * so that many callers of /host/metrics cost one read.
+ * and refreshed in the background, so many callers of /host/metrics cost one read and none waits for the proxy.
  */
 @Singleton
 public class TemperatureService {
-    private static final long MAX_AGE_NANOS = Duration.ofSeconds(5).toNanos();
-    private final SensorProxyClient proxy;
-    private final SysfsTemperatureReader sysfs;
-    private final String node;
-    private volatile TemperatureSnapshot cached;
-    private volatile long cachedAt;
+    private final RefreshingValue<TemperatureSnapshot> snapshot;
 
     @Inject
     public TemperatureService(AgentConfig config) {
@@ -28,24 +25,12 @@ public class TemperatureService {
     }
 
     public TemperatureService(SensorProxyClient proxy, SysfsTemperatureReader sysfs, String node) {
-        this.proxy = proxy;
-        this.sysfs = sysfs;
-        this.node = node;
+        this.snapshot = new RefreshingValue<>(() -> proxy.temperatures().orElseGet(() -> sysfs.read(node)),
+                Duration.ofSeconds(5), ForkJoinPool.commonPool());
     }
 
     public TemperatureSnapshot current() {
-        TemperatureSnapshot snapshot = cached;
-        if (snapshot != null && System.nanoTime() - cachedAt < MAX_AGE_NANOS) {
-            return snapshot;
-        }
-        synchronized (this) {
-            if (cached != null && System.nanoTime() - cachedAt < MAX_AGE_NANOS) {
-                return cached;
-            }
-            cached = proxy.temperatures().orElseGet(() -> sysfs.read(node));
-            cachedAt = System.nanoTime();
-            return cached;
-        }
+        return snapshot.get();
     }
 
     /** The CPU figure a dashboard shows: package temperature, else the hottest CPU value. */
