@@ -40,6 +40,8 @@ class DiskResourceTest {
     private static LoopDevice withFilesystem;
     private static LoopDevice mounted;
     private static LoopDevice partitioned;
+    private static LoopDevice lvm;
+    private static LoopDevice swap;
     private static String token;
 
     @BeforeAll
@@ -51,12 +53,14 @@ class DiskResourceTest {
         mounted = LoopDevice.blank(dir, "mounted", 64).withExt4();
         mounted.mount(TestEnv.dir().resolve("tank"));
         partitioned = LoopDevice.blank(dir, "gpt", 64).withGptPartitionTable();
+        lvm = LoopDevice.blank(dir, "lvm-pv", 64).withLvmPhysicalVolume();
+        swap = LoopDevice.blank(dir, "swap", 64).withActiveSwap();
         token = new GuestTokenStore(TestEnv.config().stateDir().resolve("guest-tokens.log")).mint(VMID, "test");
     }
 
     @AfterAll
     static void detachLoopDevices() throws Exception {
-        for (LoopDevice loop : new LoopDevice[] {blank, withFilesystem, mounted, partitioned}) {
+        for (LoopDevice loop : new LoopDevice[] {blank, withFilesystem, mounted, partitioned, lvm, swap}) {
             if (loop != null) {
                 loop.close();
             }
@@ -94,6 +98,27 @@ class DiskResourceTest {
         JsonPath p = disk(partitioned.device());
         assertTrue(p.getBoolean("data_bearing"));
         assertEquals("a partition table (gpt) was found by blkid -p", p.getString("reason"));
+
+        JsonPath pv = disk(lvm.device());
+        assertTrue(pv.getBoolean("data_bearing"));
+        assertEquals("an LVM physical volume (LVM2_member) was found by blkid -p", pv.getString("reason"));
+
+        JsonPath s = disk(swap.device());
+        assertTrue(s.getBoolean("data_bearing"));
+        assertEquals("device is active swap", s.getString("reason"));
+    }
+
+    @Test
+    @Order(2)
+    void activeSwapIsNeverFormattedEvenWithAValidApproval() throws Exception {
+        String approval = Approvals.sign(TestEnv.approvalSigningKey(), claims(swap, "ext4"), 0, 300);
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(request(swap.device(), "ext4", approval))
+                .when().post("/disks/format").then().statusCode(409)
+                .body("formatted", equalTo(false))
+                .body("approvable", equalTo(false));
+        assertTrue(swap.probe().contains("TYPE=swap"));
+        assertTrue(Files.readString(Path.of("/proc/swaps")).contains(swap.device()));
     }
 
     @Test

@@ -17,6 +17,7 @@ public final class LoopDevice implements AutoCloseable {
     private final Path backingFile;
     private final String device;
     private final List<Path> mounts = new ArrayList<>();
+    private boolean swapOn;
 
     private LoopDevice(Path backingFile, String device) {
         this.backingFile = backingFile;
@@ -57,6 +58,20 @@ public final class LoopDevice implements AutoCloseable {
 
     public LoopDevice withExt4() throws IOException {
         run("mkfs.ext4", "-q", "-F", device);
+        return this;
+    }
+
+    /** An LVM physical volume label (no volume group is created or activated). */
+    public LoopDevice withLvmPhysicalVolume() throws IOException {
+        run("pvcreate", "-q", "-y", device);
+        return this;
+    }
+
+    /** Swap space, switched on. */
+    public LoopDevice withActiveSwap() throws IOException {
+        run("mkswap", device);
+        run("swapon", device);
+        swapOn = true;
         return this;
     }
 
@@ -108,6 +123,9 @@ public final class LoopDevice implements AutoCloseable {
             ProcessRunner.run(List.of("umount", "-l", at.toString()), Duration.ofSeconds(30));
         }
         mounts.clear();
+        if (swapOn) {
+            ProcessRunner.run(List.of("swapoff", device), Duration.ofSeconds(30));
+        }
         ProcessRunner.run(List.of("losetup", "-d", device), Duration.ofSeconds(30));
         Files.deleteIfExists(backingFile);
     }
