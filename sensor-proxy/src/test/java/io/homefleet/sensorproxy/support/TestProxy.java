@@ -21,12 +21,13 @@ public final class TestProxy implements AutoCloseable {
 
     public final Path dir;
     public final Path socket;
-    public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    public final SimpleMeterRegistry registry;
     private final Vertx vertx;
     public final RunningProxy proxy;
 
-    private TestProxy(Path dir, Vertx vertx, RunningProxy proxy) {
+    private TestProxy(Path dir, Vertx vertx, RunningProxy proxy, SimpleMeterRegistry registry) {
         this.dir = dir;
+        this.registry = registry;
         this.socket = dir.resolve("sp.sock");
         this.vertx = vertx;
         this.proxy = proxy;
@@ -59,8 +60,9 @@ public final class TestProxy implements AutoCloseable {
                 """.formatted(sensors) + extraYaml);
         Vertx vertx = Vertx.vertx();
         try {
-            RunningProxy proxy = RunningProxy.start(new ConfigLoader(Map.of()).load(config), new SimpleMeterRegistry(), vertx);
-            return new TestProxy(dir, vertx, proxy);
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            RunningProxy proxy = RunningProxy.start(new ConfigLoader(Map.of()).load(config), registry, vertx);
+            return new TestProxy(dir, vertx, proxy, registry);
         } catch (Exception e) {
             vertx.close();
             throw e;
