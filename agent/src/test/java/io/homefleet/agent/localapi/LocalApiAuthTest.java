@@ -37,6 +37,15 @@ class LocalApiAuthTest {
     URL httpsMetrics;
 
     @Test
+    void anOversizeBodyIsRefusedBeforeItIsRead() {
+        given().auth().oauth2(TestEnv.operatorToken()).contentType(ContentType.JSON)
+                .body("{\"pad\":\"" + "x".repeat(70_000) + "\"}")
+                .when().post("/guests").then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("limit_bytes", equalTo(65536));
+    }
+
+    @Test
     void noTokenIsRefusedWith401AndAProblem() {
         given().when().get("/storage").then().statusCode(401)
                 .contentType("application/problem+json")
