@@ -2,6 +2,8 @@ package io.homefleet.agent.temperature;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.homefleet.common.contract.v1.SensorProxyRequest;
+import io.homefleet.common.contract.v1.SensorProxyResponse;
 import io.homefleet.common.contract.v1.TemperatureSnapshot;
 import io.homefleet.common.json.Json;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -24,17 +25,20 @@ import java.util.concurrent.TimeoutException;
 /**
  * Asks the host's sensor proxy for temperatures over its Unix socket: one JSON line per connection,
  * {@code {"correlation_id","method":"get_temperatures","params":{}}}, answered by one line
- * {@code {"correlation_id","success","data","error"}}.
+ * {@code {"correlation_id","success","data","error"}} whose data is the sweep
+ * {@code {"temperatures":[snapshot per node],"errors":[...]}}; this host's snapshot is the one for its node.
  */
 public final class SensorProxyClient {
     private static final ObjectMapper JSON = Json.mapper();
     private static final int MAX_REPLY = 1 << 20;
     private final Path socket;
     private final Duration timeout;
+    private final String node;
 
-    public SensorProxyClient(Path socket, Duration timeout) {
+    public SensorProxyClient(Path socket, Duration timeout, String node) {
         this.socket = socket;
         this.timeout = timeout;
+        this.node = node;
     }
 
     public boolean present() {
@@ -57,12 +61,31 @@ public final class SensorProxyClient {
         }
     }
 
+    /** This node's snapshot from a sweep (the proxy lists its own node first); a bare snapshot is taken as is. */
+    private Optional<TemperatureSnapshot> ownSnapshot(JsonNode data) throws IOException {
+        JsonNode list = data.get("temperatures");
+        if (list == null || !list.isArray()) {
+            return Optional.ofNullable(JSON.treeToValue(data, TemperatureSnapshot.class));
+        }
+        JsonNode chosen = null;
+        for (JsonNode snapshot : list) {
+            if (node.equalsIgnoreCase(snapshot.path("node").asText())) {
+                chosen = snapshot;
+                break;
+            }
+        }
+        if (chosen == null && !list.isEmpty()) {
+            chosen = list.get(0);
+        }
+        return chosen == null ? Optional.empty() : Optional.ofNullable(JSON.treeToValue(chosen, TemperatureSnapshot.class));
+    }
+
     private Optional<TemperatureSnapshot> call() {
         String correlationId = UUID.randomUUID().toString();
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(socket));
-            byte[] request = (JSON.writeValueAsString(Map.of("correlation_id", correlationId,
-                    "method", "get_temperatures", "params", Map.of())) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] request = (JSON.writeValueAsString(new SensorProxyRequest(correlationId, "get_temperatures",
+                    JSON.createObjectNode())) + "\n").getBytes(StandardCharsets.UTF_8);
             ByteBuffer out = ByteBuffer.wrap(request);
             while (out.hasRemaining()) {
                 channel.write(out);
@@ -81,12 +104,11 @@ public final class SensorProxyClient {
                 }
                 in.clear();
             }
-            JsonNode answer = JSON.readTree(reply.toString(StandardCharsets.UTF_8));
-            if (answer == null || !answer.path("success").asBoolean(false)
-                    || !correlationId.equals(answer.path("correlation_id").asText())) {
+            SensorProxyResponse answer = JSON.readValue(reply.toString(StandardCharsets.UTF_8), SensorProxyResponse.class);
+            if (answer == null || !answer.success() || !correlationId.equals(answer.correlationId()) || answer.data() == null) {
                 return Optional.empty();
             }
-            return Optional.ofNullable(JSON.treeToValue(answer.get("data"), TemperatureSnapshot.class));
+            return ownSnapshot(answer.data());
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -20,7 +20,7 @@ public class TemperatureService {
 
     @Inject
     public TemperatureService(AgentConfig config) {
-        this(new SensorProxyClient(config.sensorProxy().socket(), Duration.ofSeconds(2)),
+        this(new SensorProxyClient(config.sensorProxy().socket(), Duration.ofSeconds(2), config.proxmox().node()),
                 new SysfsTemperatureReader(Path.of("/sys")), config.proxmox().node());
     }
 

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A SENSOR-PROXY STAND-IN on a real Unix socket, speaking the proxy's documented protocol (one JSON request line,
- * one JSON answer line, echoing the correlation id) with a fixed snapshot: CPU package {@code cpuTemp}, one NVMe at 39 °C.
+ * one JSON answer line, echoing the correlation id) with a fixed sweep of two nodes; node "pve" has CPU package
+ * {@code cpuTemp} and one NVMe at 39 °C.
  */
 public final class SensorProxyStandIn implements AutoCloseable {
     private final Path socket;
@@ -47,10 +48,13 @@ public final class SensorProxyStandIn implements AutoCloseable {
                 requests.incrementAndGet();
                 lastRequest.set(request);
                 String id = request.replaceFirst(".*\"correlation_id\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+                // The sweep answer of get_temperatures: another cluster node first, to prove the agent picks its own.
                 String answer = """
-                        {"correlation_id":"%s","success":true,"error":null,"data":{"node":"pve","source":"sensors",\
-                        "cpu":{"package":%s,"max":%s,"cores":[{"index":0,"temp":%s}]},\
-                        "nvme":[{"device":"nvme0n1","chip":"nvme-pci-0100","temp":39.0}],"gpu":[],"disks":[],"fans":[],"other":[]}}
+                        {"correlation_id":"%s","success":true,"data":{"temperatures":[\
+                        {"node":"pve-other","source":"sensors","cpu":{"package":80.0,"max":80.0},"nvme":[],"gpu":[],"disks":[],"fans":[],"other":[]},\
+                        {"node":"pve","source":"sensors","cpu":{"package":%s,"max":%s,"cores":[{"index":0,"temp":%s}]},\
+                        "nvme":[{"device":"nvme0n1","chip":"nvme-pci-0100","temp":39.0}],"gpu":[],"disks":[],"fans":[],"other":[]}],\
+                        "errors":[]}}
                         """.formatted(id, cpuTemp, cpuTemp, cpuTemp - 2).replace("\n", "") + "\n";
                 client.write(ByteBuffer.wrap(answer.getBytes(StandardCharsets.UTF_8)));
             } catch (IOException e) {
