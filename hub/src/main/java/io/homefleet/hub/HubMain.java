@@ -17,6 +17,16 @@ public final class HubMain {
     }
 
     public static void main(String... args) throws Exception {
+        if (args.length > 0 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            java.util.Properties props = new java.util.Properties();
+            try (var in = HubMain.class.getResourceAsStream("/homefleet-hub-version.properties")) {
+                if (in != null) {
+                    props.load(in);
+                }
+            }
+            System.out.println("homefleet-hub " + props.getProperty("version", "dev"));
+            return;
+        }
         if (datasourceConfigured()) {
             Quarkus.run(args);
             return;

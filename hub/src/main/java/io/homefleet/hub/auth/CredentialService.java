@@ -6,7 +6,16 @@ import io.homefleet.common.credential.Tokens;
 import io.homefleet.hub.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import io.agroal.api.AgroalDataSource;
+import io.homefleet.hub.db.Sql;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +26,16 @@ import java.util.UUID;
 public class CredentialService {
     /** last_used_at is a hint for operators; writing it on every request would double the ingest cost. */
     private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
+    static final Duration CACHE_TTL = Duration.ofSeconds(2);
+    private static final int CACHE_MAX = 100_000;
+
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
     /** Issues a new credential for a customer or a host; the returned key is the only copy of the secret. */
     @Transactional
@@ -41,6 +60,7 @@ public class CredentialService {
         CredentialEntity.update("revokedAt = ?1 where kind = ?2 and revokedAt is null and "
                 + (customerId != null ? "customerId = ?3" : "hostId = ?3"), now, kind,
                 customerId != null ? customerId : hostId);
+        forgetCached();
         return issue(kind, customerId, hostId);
     }
 
@@ -57,6 +77,7 @@ public class CredentialService {
         if (c.revokedAt == null) {
             c.revokedAt = Instant.now();
         }
+        forgetCached();
     }
 
     public List<CredentialEntity> list(TokenKind kind, String customerId, String hostId) {
@@ -74,6 +95,7 @@ public class CredentialService {
         byte[] hash = Tokens.sha256(token);
         CredentialEntity.update("revokedAt = ?1 where kind = ?2 and revokedAt is null and tokenHash <> ?3",
                 Instant.now(), kind, hash);
+        forgetCached();
         if (CredentialEntity.count("tokenHash", hash) > 0) {
             CredentialEntity.update("revokedAt = null where tokenHash = ?1", hash);
             return;
@@ -91,20 +113,74 @@ public class CredentialService {
         return CredentialEntity.count("kind = ?1 and revokedAt is null", kind);
     }
 
-    /** The active credential whose hash matches the token; empty for unknown or revoked tokens. */
-    @Transactional
+    /**
+     * The active credential whose hash matches the token; empty for unknown or revoked tokens. Answers are
+     * cached for {@link #CACHE_TTL} so ingest does not look the same key up for every report; any revocation on
+     * this replica empties the cache at once (another replica's revocation takes effect within the TTL).
+     */
     public Optional<Caller> authenticate(String token) {
         byte[] hash = Tokens.sha256(token);
-        Optional<CredentialEntity> found = CredentialEntity.find("tokenHash", hash).firstResultOptional();
-        // The lookup is by hash, so timing cannot reveal the secret; the final check is constant-time anyway.
-        return found.filter(CredentialEntity::active)
-                .filter(c -> Tokens.matches(token, c.tokenHash))
-                .map(c -> {
-                    Instant now = Instant.now();
-                    if (c.lastUsedAt == null || c.lastUsedAt.isBefore(now.minus(LAST_USED_GRANULARITY))) {
-                        c.lastUsedAt = now;
+        String cacheKey = java.util.HexFormat.of().formatHex(hash);
+        long now = System.nanoTime();
+        Cached cached = cache.get(cacheKey);
+        if (cached != null && now - cached.at() < CACHE_TTL.toNanos()) {
+            return cached.caller();
+        }
+        Optional<Caller> caller = lookup(token, hash);
+        if (cache.size() >= CACHE_MAX) {
+            cache.clear();
+        }
+        cache.put(cacheKey, new Cached(caller, now));
+        return caller;
+    }
+
+    /**
+     * Forgets every cached authentication, after anything that revokes credentials: now, and again when the
+     * current transaction ends, so a request racing the commit cannot re-cache a credential being revoked.
+     */
+    public void forgetCached() {
+        cache.clear();
+        if (transactions.getTransactionStatus() == jakarta.transaction.Status.STATUS_ACTIVE) {
+            transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    cache.clear();
+                }
+            });
+        }
+    }
+
+    private Optional<Caller> lookup(String token, byte[] hash) {
+        String select = "SELECT id, kind, customer_id, host_id, token_hash, last_used_at FROM credentials "
+                + "WHERE token_hash = ? AND revoked_at IS NULL";
+        try (Connection con = dataSource.getConnection(); PreparedStatement ps = con.prepareStatement(select)) {
+            ps.setBytes(1, hash);
+            try (ResultSet rs = ps.executeQuery()) {
+                // The lookup is by hash, so timing cannot reveal the secret; the final check is constant-time.
+                if (!rs.next() || !Tokens.matches(token, rs.getBytes("token_hash"))) {
+                    return Optional.empty();
+                }
+                UUID id = rs.getObject("id", UUID.class);
+                Instant lastUsed = Sql.instant(rs, "last_used_at");
+                if (lastUsed == null || lastUsed.isBefore(Instant.now().minus(LAST_USED_GRANULARITY))) {
+                    try (PreparedStatement touch = con.prepareStatement(
+                            "UPDATE credentials SET last_used_at = now() WHERE id = ?")) {
+                        touch.setObject(1, id);
+                        touch.executeUpdate();
                     }
-                    return new Caller(c.kind, c.id, c.customerId, c.hostId);
-                });
+                }
+                return Optional.of(new Caller(TokenKind.valueOf(rs.getString("kind")), id,
+                        rs.getString("customer_id"), rs.getString("host_id")));
+            }
+        } catch (SQLException e) {
+            throw Sql.failure(e);
+        }
+    }
+
+    private record Cached(Optional<Caller> caller, long at) {
     }
 }

@@ -10,6 +10,9 @@ import java.time.Instant;
 @ApplicationScoped
 public class CustomerService {
 
+    @jakarta.inject.Inject
+    io.homefleet.hub.auth.CredentialService credentials;
+
     @Transactional
     public void create(CustomerRequest request) {
         if (request.id() == null) {
@@ -38,6 +41,8 @@ public class CustomerService {
     @Transactional
     public void delete(String id) {
         require(id).delete();
+        // Its keys went with it (ON DELETE CASCADE): no cached authentication may outlive them.
+        credentials.forgetCached();
     }
 
     @Transactional

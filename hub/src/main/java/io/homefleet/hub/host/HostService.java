@@ -11,6 +11,9 @@ import java.util.List;
 @ApplicationScoped
 public class HostService {
 
+    @jakarta.inject.Inject
+    io.homefleet.hub.auth.CredentialService credentials;
+
     @Transactional
     public void create(HostRequest request) {
         if (request.id() == null) {
@@ -39,6 +42,8 @@ public class HostService {
     @Transactional
     public void delete(String id) {
         require(id).delete();
+        // Its keys went with it (ON DELETE CASCADE): no cached authentication may outlive them.
+        credentials.forgetCached();
     }
 
     public HostEntity require(String id) {

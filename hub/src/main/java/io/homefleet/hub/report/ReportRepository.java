@@ -15,7 +15,7 @@ import java.sql.Types;
 import java.time.Instant;
 
 /**
- * Report ingest in one statement and one round trip: the insert (a re-sent report_id is stored once) and
+ * Report ingest of a single report in one statement and one round trip (the batch writer's fallback): the insert (a re-sent report_id is stored once) and
  * the customer's summary update, which takes a report only if it is not older than the one it has.
  */
 @ApplicationScoped
@@ -52,7 +52,6 @@ public class ReportRepository {
 
     /** True when stored, false when a report with this id was already there. */
     public boolean ingest(ControllerReport report, Instant receivedAt) {
-        ControllerReport.SystemStats sys = report.system();
         try (Connection con = dataSource.getConnection(); PreparedStatement ps = con.prepareStatement(INGEST)) {
             ps.setObject(1, report.reportId());
             ps.setString(2, report.customerId());
@@ -60,9 +59,9 @@ public class ReportRepository {
             ps.setObject(4, Sql.ts(report.sentAt()));
             ps.setString(5, report.health().status().name().toLowerCase(java.util.Locale.ROOT));
             ps.setString(6, report.controllerVersion());
-            setDouble(ps, 7, sys == null || sys.cpu() == null ? null : sys.cpu().percent());
-            setDouble(ps, 8, sys == null || sys.memory() == null ? null : sys.memory().percent());
-            setDouble(ps, 9, sys == null || sys.disk() == null ? null : sys.disk().percent());
+            setDouble(ps, 7, cpuPercent(report));
+            setDouble(ps, 8, memoryPercent(report));
+            setDouble(ps, 9, diskPercent(report));
             ps.setString(10, mapper.writeValueAsString(report));
             ps.setBoolean(11, report.monitoringOn());
             ps.setString(12, report.controllerUrl());
@@ -74,6 +73,18 @@ public class ReportRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static Double cpuPercent(ControllerReport r) {
+        return r.system() == null || r.system().cpu() == null ? null : r.system().cpu().percent();
+    }
+
+    static Double memoryPercent(ControllerReport r) {
+        return r.system() == null || r.system().memory() == null ? null : r.system().memory().percent();
+    }
+
+    static Double diskPercent(ControllerReport r) {
+        return r.system() == null || r.system().disk() == null ? null : r.system().disk().percent();
     }
 
     private static void setDouble(PreparedStatement ps, int index, Double value) throws SQLException {

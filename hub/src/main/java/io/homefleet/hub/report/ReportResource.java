@@ -13,7 +13,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,21 +25,32 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/report")
 @Tag(name = "ingest", description = "What controllers and agents send")
 public class ReportResource {
+    private static final int STORE_TIMEOUT_SECONDS = 30;
 
     @Inject
     CurrentCaller caller;
 
     @Inject
-    ReportRepository reports;
+    ReportBatchWriter writer;
+
+    @Inject
+    ObjectMapper mapper;
 
     @POST
     @RequiresToken(TokenKind.CUSTOMER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Store a controller report; a re-sent report_id is stored once")
-    public Response post(@NotNull(message = "a JSON body is required") @Valid ControllerReport body) {
+    public Response post(@NotNull(message = "a JSON body is required") @Valid ControllerReport body)
+            throws Exception {
         caller.requireCustomer(body.customerId());
-        boolean stored = reports.ingest(body, Instant.now());
+        boolean stored;
+        try {
+            stored = writer.submit(body, mapper.writeValueAsString(body), Instant.now()).get(STORE_TIMEOUT_SECONDS,
+                    TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
         return Response.accepted(Map.of("report_id", body.reportId(), "stored", stored)).build();
     }
 }

@@ -94,4 +94,40 @@ class ReportIngestTest {
                 .body("[1].health", equalTo("warn"));
         Fleet.operator().get("/api/v1/customers/" + id + "/history?period=9d").then().body("size()", equalTo(3));
     }
+
+    @Test
+    void concurrentReportsAreBatchedAndEachStoredOnce() throws Exception {
+        String a = Fleet.createCustomer(Fleet.uniqueId("batch-a"));
+        String b = Fleet.createCustomer(Fleet.uniqueId("batch-b"));
+        String keyA = Fleet.customerKey(a);
+        String keyB = Fleet.customerKey(b);
+        Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        java.util.List<Map<String, Object>> reports = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            reports.add(Fleet.report(i % 2 == 0 ? a : b, UUID.randomUUID(), base.minusSeconds(40 - i), "ok"));
+        }
+        // Every report twice, all at once: duplicates land in the same batch or in different ones.
+        java.util.List<Map<String, Object>> sends = new java.util.ArrayList<>(reports);
+        sends.addAll(reports);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+        for (Map<String, Object> r : sends) {
+            String key = r.get("customer_id").equals(a) ? keyA : keyB;
+            results.add(pool.submit(() -> as(key).body(r).post("/api/v1/report").then().statusCode(202)
+                    .extract().<Boolean>path("stored")));
+        }
+        long storedCount = 0;
+        for (var f : results) {
+            storedCount += f.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(40, storedCount, "each report answered stored exactly once");
+        assertEquals(20, db.count("SELECT count(*) FROM reports WHERE customer_id = ?", a));
+        assertEquals(20, db.count("SELECT count(*) FROM reports WHERE customer_id = ?", b));
+        // The newest report (by sent_at) is each customer's latest, whatever order the batches took.
+        Fleet.operator().get("/api/v1/customers/" + a).then()
+                .body("latest_report.report_id", equalTo(reports.get(38).get("report_id")));
+        Fleet.operator().get("/api/v1/customers/" + b).then()
+                .body("latest_report.report_id", equalTo(reports.get(39).get("report_id")));
+    }
 }

@@ -1,0 +1,373 @@
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The hub benchmark (make bench). Every figure is printed beside its floor measured in the same run, on the
+ * same database, at the same concurrency. Traffic goes to 127.0.0.1 only; every loop is bounded in time.
+ */
+public class HubBench {
+    static final String OPERATOR = "hfo_benchOperatorTokenForTheHubBenchmarkOnly000";
+    static final int PORT = Integer.getInteger("bench.port", 18080);
+    static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
+    static final int CONTROLLERS = Integer.getInteger("bench.controllers", 200);
+    static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(8)).build();
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory("hub-bench-");
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg"))
+                .setCleanDataDirectory(true).setServerConfig("max_connections", "200").start()) {
+            String jdbc = pg.getJdbcUrl("postgres", "postgres");
+            Process hub = startHub(jdbc, work);
+            try {
+                awaitHealthy();
+                run(pg);
+            } finally {
+                hub.destroy();
+                hub.waitFor(20, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    static Process startHub(String jdbc, Path work) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx256m"));
+        String extra = System.getProperty("bench.hubOpts", "");
+        if (!extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-jar", "hub/target/quarkus-app/quarkus-run.jar"));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
+        pb.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
+        pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(PORT));
+        pb.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        pb.environment().put("HOMEFLEET_HUB_OPERATOR_TOKEN", OPERATOR);
+        pb.environment().put("HOMEFLEET_HUB_SWEEP_EVERY", "off");
+        pb.environment().put("HOMEFLEET_HUB_RETENTION_PRUNE_CRON", "off");
+        pb.environment().put("HOMEFLEET_HUB_DATA_DIR", work.resolve("hub").toString());
+        pb.redirectErrorStream(true).redirectOutput(work.resolve("hub.log").toFile());
+        return pb.start();
+    }
+
+    static void awaitHealthy() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (get("/healthz", null).statusCode() == 200) {
+                    return;
+                }
+            } catch (Exception e) {
+                // not up yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("hub did not become healthy within 60 s");
+    }
+
+    static void run(EmbeddedPostgres pg) throws Exception {
+        String[] customers = new String[CONTROLLERS];
+        String[] keys = new String[CONTROLLERS];
+        for (int i = 0; i < CONTROLLERS; i++) {
+            customers[i] = "bench-" + i;
+            post("/api/v1/customers", OPERATOR, "{\"id\":\"" + customers[i] + "\",\"name\":\"Bench " + i + "\"}");
+            String body = post("/api/v1/customers/" + customers[i] + "/keys", OPERATOR, "").body();
+            keys[i] = body.replaceAll(".*\"key\":\"([^\"]+)\".*", "$1");
+        }
+        System.out.printf("Setup: %d controllers, concurrency %d, %d s per phase%n", CONTROLLERS, CONCURRENCY,
+                RUN.toSeconds());
+
+        closedLoopIngest(customers, keys, Duration.ofSeconds(5)); // warm-up: JIT, pools, caches
+        Result ingest = closedLoopIngest(customers, keys, RUN);
+        Result raw = rawInserts(pg, customers, RUN);
+        System.out.printf("Ingest (HTTP, auth, validation, one SQL statement): %.0f reports/s, p50 %.1f ms, p99 %.1f ms%n",
+                ingest.rate(), ingest.p(50), ingest.p(99));
+        System.out.printf("Floor, raw JDBC INSERT of the same rows, same concurrency: %.0f rows/s, p50 %.1f ms, p99 %.1f ms%n",
+                raw.rate(), raw.p(50), raw.p(99));
+        System.out.printf("Ratio ingest / raw insert: %.0f%% (target >= 70%%, and >= 1,000 reports/s)%n",
+                100 * ingest.rate() / raw.rate());
+
+        Result fixed = fixedRateIngest(customers, keys, 300, RUN);
+        System.out.printf("At a fixed 300 reports/s (open loop, latency from the scheduled send): p50 %.1f ms, "
+                + "p99 %.1f ms, achieved %.0f/s (target p99 <= 50 ms)%n", fixed.p(50), fixed.p(99), fixed.rate());
+
+        try (Connection con = pg.getPostgresDatabase().getConnection(); Statement st = con.createStatement()) {
+            st.execute("""
+                    INSERT INTO customers (id, name, last_seen_at, last_sent_at, health_status, controller_version,
+                                           cpu_percent, memory_percent, disk_percent, alert_state)
+                    SELECT 'list-' || g, 'List customer ' || g, now() - (g %% 25) * interval '1 minute', now(),
+                           'ok', '0.39.1', 12.5, 40.1, 55.2, 'ok'
+                      FROM generate_series(1, 10000 - %d) g""".formatted(CONTROLLERS));
+            st.execute("""
+                    INSERT INTO events (event_id, customer_id, event_type, severity, message, source, occurred_at,
+                                        received_at)
+                    SELECT gen_random_uuid(), 'list-' || (g % 9000 + 1), 'backup_failed',
+                           CASE WHEN g % 2 = 0 THEN 'error' ELSE 'warning' END, 'bench', 'controller', now(), now()
+                      FROM generate_series(1, 20000) g""");
+            st.execute("ANALYZE");
+        }
+        long[] listTimes = new long[23];
+        int listed = 0;
+        for (int i = 0; i < listTimes.length; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = get("/api/v1/customers", OPERATOR);
+            listTimes[i] = System.nanoTime() - t0;
+            listed = r.body().split("\"id\":").length - 1;
+        }
+        long[] measured = Arrays.copyOfRange(listTimes, 3, listTimes.length);
+        Arrays.sort(measured);
+        System.out.printf("GET /api/v1/customers with %d customers (20 runs after 3 warm-ups): median %.0f ms, "
+                + "worst %.0f ms (target <= 150 ms)%n", listed, measured[measured.length / 2] / 1e6,
+                measured[measured.length - 1] / 1e6);
+
+        try (Connection con = pg.getPostgresDatabase().getConnection(); Statement st = con.createStatement()) {
+            st.execute("""
+                    INSERT INTO customers (id, name, last_seen_at, alert_state)
+                    SELECT 'sweep-' || g, 'Sweep customer ' || g,
+                           now() - CASE WHEN g % 100 = 0 THEN interval '35 minutes'
+                                        ELSE (g % 25) * interval '1 minute' END, 'ok'
+                      FROM generate_series(1, 90000) g""");
+            st.execute("ANALYZE customers");
+        }
+        long customersNow = scalar(pg, "SELECT count(*) FROM customers");
+        sweepOnce(pg, customersNow, "1% of customers cross a threshold");
+        sweepOnce(pg, customersNow, "nothing changed since the last sweep");
+    }
+
+    static void sweepOnce(EmbeddedPostgres pg, long customers, String situation) throws Exception {
+        Thread.sleep(1500); // statistics are flushed about once a second
+        long commitsBefore = commits(pg);
+        long t0 = System.nanoTime();
+        HttpResponse<String> sweep = post("/api/v1/monitor/sweep", OPERATOR, "");
+        double wall = (System.nanoTime() - t0) / 1e6;
+        Thread.sleep(1500);
+        long commitsDuring = commits(pg) - commitsBefore;
+        Matcher raised = Pattern.compile("\"raised\":(\\d+)").matcher(sweep.body());
+        Matcher took = Pattern.compile("\"took_ms\":([0-9.]+)").matcher(sweep.body());
+        System.out.printf("Sweep over %d customers, %s: %.0f ms in the hub (%.0f ms over HTTP), %s events raised, "
+                + "%d database transactions (target <= 1 s, no query per customer)%n", customers, situation,
+                took.find() ? Double.parseDouble(took.group(1)) : Double.NaN, wall, raised.find() ? raised.group(1)
+                : "?", commitsDuring);
+    }
+
+    record Result(long count, Duration elapsed, long[] latenciesNanos) {
+        double rate() {
+            return count / (elapsed.toNanos() / 1e9);
+        }
+
+        double p(int percentile) {
+            long[] sorted = latenciesNanos.clone();
+            Arrays.sort(sorted);
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int idx = (int) Math.min(sorted.length - 1, Math.ceil(percentile / 100.0 * sorted.length) - 1);
+            return sorted[Math.max(0, idx)] / 1e6;
+        }
+    }
+
+    static Result closedLoopIngest(String[] customers, String[] keys, Duration run) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<long[]> perThread = new ArrayList<>();
+        List<java.util.concurrent.Future<Integer>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < CONCURRENCY; t++) {
+            long[] lat = new long[300_000];
+            perThread.add(lat);
+            int offset = t;
+            futures.add(pool.submit(() -> {
+                int n = 0;
+                while (!stop.get()) {
+                    int c = (offset + n * CONCURRENCY) % customers.length;
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = post("/api/v1/report", keys[c], report(customers[c]));
+                    if (r.statusCode() != 202) {
+                        throw new IllegalStateException("ingest answered " + r.statusCode() + ": " + r.body());
+                    }
+                    lat[n++] = System.nanoTime() - t0;
+                }
+                return n;
+            }));
+        }
+        Thread.sleep(run.toMillis());
+        stop.set(true);
+        long total = 0;
+        List<Long> all = new ArrayList<>();
+        for (int t = 0; t < CONCURRENCY; t++) {
+            int n = futures.get(t).get();
+            total += n;
+            for (int i = 0; i < n; i++) {
+                all.add(perThread.get(t)[i]);
+            }
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        pool.shutdown();
+        return new Result(total, elapsed, all.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    static Result rawInserts(EmbeddedPostgres pg, String[] customers, Duration run) throws Exception {
+        String sql = """
+                INSERT INTO reports (report_id, customer_id, received_at, sent_at, health_status, controller_version,
+                                     cpu_percent, memory_percent, disk_percent, body)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<java.util.concurrent.Future<long[]>> futures = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int t = 0; t < CONCURRENCY; t++) {
+            int offset = t;
+            futures.add(pool.submit(() -> {
+                long[] lat = new long[300_000];
+                int n = 0;
+                try (Connection con = pg.getPostgresDatabase().getConnection();
+                        PreparedStatement ps = con.prepareStatement(sql)) {
+                    while (!stop.get()) {
+                        String customer = customers[(offset + n * CONCURRENCY) % customers.length];
+                        long t0 = System.nanoTime();
+                        java.time.OffsetDateTime now = java.time.OffsetDateTime.now();
+                        ps.setObject(1, UUID.randomUUID());
+                        ps.setString(2, customer);
+                        ps.setObject(3, now);
+                        ps.setObject(4, now);
+                        ps.setString(5, "ok");
+                        ps.setString(6, "0.39.1");
+                        ps.setDouble(7, 12.5);
+                        ps.setDouble(8, 25.0);
+                        ps.setDouble(9, 25.0);
+                        ps.setString(10, report(customer));
+                        ps.executeUpdate();
+                        lat[n++] = System.nanoTime() - t0;
+                    }
+                }
+                return Arrays.copyOf(lat, n);
+            }));
+        }
+        Thread.sleep(run.toMillis());
+        stop.set(true);
+        List<Long> all = new ArrayList<>();
+        for (var f : futures) {
+            for (long l : f.get()) {
+                all.add(l);
+            }
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        pool.shutdown();
+        return new Result(all.size(), elapsed, all.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    static Result fixedRateIngest(String[] customers, String[] keys, int perSecond, Duration run) throws Exception {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService senders = Executors.newFixedThreadPool(64);
+        long total = perSecond * run.toSeconds();
+        long[] lat = new long[(int) total];
+        AtomicLong done = new AtomicLong();
+        long intervalNanos = 1_000_000_000L / perSecond;
+        long start = System.nanoTime();
+        AtomicLong issued = new AtomicLong();
+        ticker.scheduleAtFixedRate(() -> {
+            long i = issued.getAndIncrement();
+            if (i >= total) {
+                return;
+            }
+            long scheduled = start + i * intervalNanos;
+            senders.submit(() -> {
+                int c = (int) (i % customers.length);
+                try {
+                    post("/api/v1/report", keys[c], report(customers[c]));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                lat[(int) i] = System.nanoTime() - scheduled;
+                done.incrementAndGet();
+            });
+        }, 0, intervalNanos, TimeUnit.NANOSECONDS);
+        long deadline = System.nanoTime() + run.toNanos() + TimeUnit.SECONDS.toNanos(30);
+        while (done.get() < total && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        ticker.shutdownNow();
+        senders.shutdown();
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        return new Result(done.get(), elapsed, Arrays.copyOf(lat, (int) done.get()));
+    }
+
+    /** A realistic report: five apps, two disks, full system block (about 1.5 KB). */
+    static String report(String customer) {
+        return """
+                {"report_id":"%s","customer_id":"%s","controller_version":"0.39.1","sent_at":"%s",
+                 "health":{"status":"ok","reasons":[]},"monitoring_enabled":true,
+                 "system":{"cpu":{"percent":12.5,"cores":4},"memory":{"total":16537989120,"used":4134497280},
+                           "disk":{"total":93900000000,"used":23475000000},
+                           "load":{"load1":0.42,"load5":0.37,"load15":0.31},"uptime":324255},
+                 "storage":[{"path":"/mnt/data","total":983349346304,"used":8589934592,
+                             "smart":{"status":"PASSED","temperature_c":31.0}},
+                            {"path":"/mnt/backup","total":1983349346304,"used":98589934592,
+                             "smart":{"status":"PASSED","temperature_c":29.0}}],
+                 "containers":[{"name":"nextcloud","image":"nextcloud:29","state":"running","health":"healthy"},
+                               {"name":"nextcloud-db","image":"postgres:16","state":"running","health":"healthy"},
+                               {"name":"immich","image":"immich-server:1.120","state":"running","health":"healthy"},
+                               {"name":"immich-ml","image":"immich-ml:1.120","state":"running","health":"healthy"},
+                               {"name":"vaultwarden","image":"vaultwarden:1.32","state":"running","health":"healthy"}],
+                 "backups":{"last_backup":"2026-06-11T02:00:12Z","last_dbdump":"2026-06-11T01:30:05Z","status":"ok"},
+                 "controller_url":"https://%s.example"}""".formatted(UUID.randomUUID(), customer, Instant.now(),
+                customer);
+    }
+
+    static HttpResponse<String> post(String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+                .timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static long scalar(EmbeddedPostgres pg, String sql) throws Exception {
+        try (Connection con = pg.getPostgresDatabase().getConnection(); Statement st = con.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static long commits(EmbeddedPostgres pg) throws Exception {
+        return scalar(pg, "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()");
+    }
+}
