@@ -15,11 +15,10 @@ help:
 build:
 	$(MVN) -DskipTests install
 
-$(HUB_JAR):
-	$(MVN) -DskipTests -pl hub -am install
-
-run: $(HUB_JAR)
+run:
+	$(MVN) -q -DskipTests -pl hub -am install
 	@mkdir -p $(DATA_DIR)
+	@echo "Starting the hub on http://localhost:8080 (data in $(DATA_DIR)/hub; Ctrl-C stops it)"
 	java -Dhomefleet.hub.data-dir=$(DATA_DIR)/hub -jar $(HUB_JAR)
 
 test:
