@@ -43,7 +43,11 @@ public class FormatGuard {
     public record Outcome(int status, DiskFormatResult result) {
     }
 
-    public Outcome format(DiskFormatRequest request, String caller) {
+    /**
+     * Serialized: formats are rare, and two at once on one device would both see it blank; one after the other, the
+     * second finds the first's filesystem and is refused.
+     */
+    public synchronized Outcome format(DiskFormatRequest request, String caller) {
         Optional<BlockDevice> found = inspector.inspect(request.device());
         if (found.isEmpty()) {
             audit("format_refused", request, caller, null, "device is not in the agent's device list", null);

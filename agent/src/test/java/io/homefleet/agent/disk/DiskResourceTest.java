@@ -42,6 +42,7 @@ class DiskResourceTest {
     private static LoopDevice partitioned;
     private static LoopDevice lvm;
     private static LoopDevice swap;
+    private static LoopDevice contested;
     private static String token;
 
     @BeforeAll
@@ -55,12 +56,13 @@ class DiskResourceTest {
         partitioned = LoopDevice.blank(dir, "gpt", 64).withGptPartitionTable();
         lvm = LoopDevice.blank(dir, "lvm-pv", 64).withLvmPhysicalVolume();
         swap = LoopDevice.blank(dir, "swap", 64).withActiveSwap();
+        contested = LoopDevice.blank(dir, "contested", 64);
         token = new GuestTokenStore(TestEnv.config().stateDir().resolve("guest-tokens.log")).mint(VMID, "test");
     }
 
     @AfterAll
     static void detachLoopDevices() throws Exception {
-        for (LoopDevice loop : new LoopDevice[] {blank, withFilesystem, mounted, partitioned, lvm, swap}) {
+        for (LoopDevice loop : new LoopDevice[] {blank, withFilesystem, mounted, partitioned, lvm, swap, contested}) {
             if (loop != null) {
                 loop.close();
             }
@@ -208,6 +210,23 @@ class DiskResourceTest {
                 .body("reason", equalTo("created ext4 on " + blank.device()));
         assertTrue(blank.probe().contains("TYPE=ext4"), blank.probe());
         assertTrue(disk(blank.device()).getBoolean("data_bearing"), "once formatted it holds a filesystem");
+    }
+
+    @Test
+    @Order(7)
+    void twoFormatsOfOneBlankDeviceAtOnceFormatItOnce() throws Exception {
+        java.util.concurrent.Callable<Integer> format = () -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(request(contested.device(), "ext4", null)).when().post("/disks/format").then().extract().statusCode();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(format);
+            var second = pool.submit(format);
+            java.util.List<Integer> statuses = new java.util.ArrayList<>(java.util.List.of(first.get(), second.get()));
+            java.util.Collections.sort(statuses);
+            assertEquals(java.util.List.of(200, 403), statuses, "the second must find the first one's filesystem");
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test
