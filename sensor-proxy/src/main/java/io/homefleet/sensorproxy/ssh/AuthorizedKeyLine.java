@@ -29,7 +29,9 @@ public final class AuthorizedKeyLine {
         }
         sb.append("command=\"").append(command).append("\",");
         sb.append("no-port-forwarding,no-X11-forwarding,no-agent-forwarding,no-pty ");
-        sb.append(publicKeyLine).append(' ').append(MARKER);
+        String[] parts = publicKeyLine.trim().split("\\s+");
+        // key type and data only; the marker at the end is what cleanup looks for
+        sb.append(parts[0]).append(' ').append(parts[1]).append(' ').append(MARKER);
         return sb.toString();
     }
 }
