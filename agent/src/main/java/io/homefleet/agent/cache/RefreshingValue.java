@@ -27,6 +27,15 @@ public final class RefreshingValue<T> {
         this.refresher = refresher;
     }
 
+    /** With a daemon thread of its own for refreshes (named after what it refreshes). */
+    public RefreshingValue(Supplier<T> source, Duration maxAge, String name) {
+        this(source, maxAge, java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "refresh-" + name);
+            t.setDaemon(true);
+            return t;
+        }));
+    }
+
     public T get() {
         if (!fetched) {
             synchronized (this) {

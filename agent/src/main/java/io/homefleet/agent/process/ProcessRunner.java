@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -14,6 +16,14 @@ import java.util.concurrent.TimeUnit;
  * limit, and hands back its exit status and both outputs.
  */
 public final class ProcessRunner {
+    // Own threads for draining output: on a shared pool, a caller that waits for the process could hold the very
+    // thread the drain needs, and a process with a full pipe would then never finish.
+    private static final ExecutorService DRAINS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "process-output");
+        t.setDaemon(true);
+        return t;
+    });
+
     private ProcessRunner() {
     }
 
@@ -32,8 +42,8 @@ public final class ProcessRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
         }
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()));
-        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()));
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(process.getInputStream()), DRAINS);
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(process.getErrorStream()), DRAINS);
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();

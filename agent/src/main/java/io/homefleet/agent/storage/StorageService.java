@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,7 +27,7 @@ public class StorageService {
                 LOG.warnf("cannot list Proxmox storages: %s", e.getMessage());
                 throw e;
             }
-        }, Duration.ofSeconds(10), ForkJoinPool.commonPool());
+        }, Duration.ofSeconds(10), "storages");
     }
 
     /** The storages; throws when Proxmox has never answered. */

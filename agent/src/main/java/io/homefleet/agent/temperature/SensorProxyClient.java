@@ -31,6 +31,11 @@ import java.util.concurrent.TimeoutException;
 public final class SensorProxyClient {
     private static final ObjectMapper JSON = Json.mapper();
     private static final int MAX_REPLY = 1 << 20;
+    private static final java.util.concurrent.ExecutorService CALLS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "sensor-proxy-call");
+        t.setDaemon(true);
+        return t;
+    });
     private final Path socket;
     private final Duration timeout;
     private final String node;
@@ -50,11 +55,20 @@ public final class SensorProxyClient {
         if (!present()) {
             return Optional.empty();
         }
-        CompletableFuture<Optional<TemperatureSnapshot>> call = CompletableFuture.supplyAsync(this::call);
+        java.util.concurrent.atomic.AtomicReference<SocketChannel> open = new java.util.concurrent.atomic.AtomicReference<>();
+        CompletableFuture<Optional<TemperatureSnapshot>> call = CompletableFuture.supplyAsync(() -> call(open), CALLS);
         try {
             return call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            call.cancel(true);
+            // Closing the channel ends the blocked read, so a hung proxy never holds a thread.
+            SocketChannel channel = open.get();
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // already closed
+                }
+            }
             return Optional.empty();
         } catch (Exception e) {
             return Optional.empty();
@@ -80,9 +94,10 @@ public final class SensorProxyClient {
         return chosen == null ? Optional.empty() : Optional.ofNullable(JSON.treeToValue(chosen, TemperatureSnapshot.class));
     }
 
-    private Optional<TemperatureSnapshot> call() {
+    private Optional<TemperatureSnapshot> call(java.util.concurrent.atomic.AtomicReference<SocketChannel> open) {
         String correlationId = UUID.randomUUID().toString();
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+            open.set(channel);
             channel.connect(UnixDomainSocketAddress.of(socket));
             byte[] request = (JSON.writeValueAsString(new SensorProxyRequest(correlationId, "get_temperatures",
                     JSON.createObjectNode())) + "\n").getBytes(StandardCharsets.UTF_8);

@@ -8,7 +8,6 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ForkJoinPool;
 
 /**
  * The host's temperatures: from the sensor proxy when its socket exists, else from sysfs. Kept for a few seconds
@@ -26,7 +25,7 @@ public class TemperatureService {
 
     public TemperatureService(SensorProxyClient proxy, SysfsTemperatureReader sysfs, String node) {
         this.snapshot = new RefreshingValue<>(() -> proxy.temperatures().orElseGet(() -> sysfs.read(node)),
-                Duration.ofSeconds(5), ForkJoinPool.commonPool());
+                Duration.ofSeconds(5), "temperatures");
     }
 
     public TemperatureSnapshot current() {
