@@ -1,6 +1,7 @@
 package io.homefleet.hub.report;
 
 import io.agroal.api.AgroalDataSource;
+import io.homefleet.hub.db.Sql;
 import io.homefleet.common.contract.v1.ControllerReport;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -31,7 +32,8 @@ import org.jboss.logging.Logger;
  * queued up meanwhile and stores it with two statements and one commit. At low load a batch is one report
  * (no added latency); under load the per-report database cost falls far below a single-row insert. A request
  * is answered only after its batch committed. If a batch fails, its reports are retried one by one so one bad
- * report cannot fail its neighbours.
+ * report cannot fail its neighbours. A late re-send of an older report is stored but does not replace the
+ * customer's newer latest report.
  */
 @ApplicationScoped
 public class ReportBatchWriter {
@@ -66,9 +68,6 @@ public class ReportBatchWriter {
 
     @Inject
     AgroalDataSource dataSource;
-
-    @Inject
-    ReportRepository single;
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private volatile boolean running;
@@ -135,9 +134,9 @@ public class ReportBatchWriter {
             }
             for (Pending p : batch) {
                 try {
-                    p.done().complete(single.ingest(p.report(), p.receivedAt()));
-                } catch (RuntimeException single) {
-                    p.done().completeExceptionally(single);
+                    p.done().complete(writeBatch(List.of(p)).getOrDefault(p.report().reportId(), false));
+                } catch (SQLException | RuntimeException alone) {
+                    p.done().completeExceptionally(alone instanceof SQLException sql ? Sql.failure(sql) : alone);
                 }
             }
         }
@@ -195,9 +194,9 @@ public class ReportBatchWriter {
             sent[i] = r.sentAt().toString();
             health[i] = r.health().status().name().toLowerCase(Locale.ROOT);
             versions[i] = r.controllerVersion();
-            cpu[i] = ReportRepository.cpuPercent(r);
-            mem[i] = ReportRepository.memoryPercent(r);
-            disk[i] = ReportRepository.diskPercent(r);
+            cpu[i] = cpuPercent(r);
+            mem[i] = memoryPercent(r);
+            disk[i] = diskPercent(r);
             bodies[i] = p.json();
         }
         try (PreparedStatement ps = con.prepareStatement(INSERT)) {
@@ -256,9 +255,9 @@ public class ReportBatchWriter {
             sent[i] = r.sentAt().toString();
             health[i] = r.health().status().name().toLowerCase(Locale.ROOT);
             versions[i] = r.controllerVersion();
-            cpu[i] = ReportRepository.cpuPercent(r);
-            mem[i] = ReportRepository.memoryPercent(r);
-            disk[i] = ReportRepository.diskPercent(r);
+            cpu[i] = cpuPercent(r);
+            mem[i] = memoryPercent(r);
+            disk[i] = diskPercent(r);
             monitoring[i] = r.monitoringOn();
             urls[i] = r.controllerUrl();
             i++;
@@ -275,5 +274,17 @@ public class ReportBatchWriter {
             }
             ps.executeUpdate();
         }
+    }
+
+    private static Double cpuPercent(ControllerReport r) {
+        return r.system() == null || r.system().cpu() == null ? null : r.system().cpu().percent();
+    }
+
+    private static Double memoryPercent(ControllerReport r) {
+        return r.system() == null || r.system().memory() == null ? null : r.system().memory().percent();
+    }
+
+    private static Double diskPercent(ControllerReport r) {
+        return r.system() == null || r.system().disk() == null ? null : r.system().disk().percent();
     }
 }

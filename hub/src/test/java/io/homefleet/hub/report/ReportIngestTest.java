@@ -20,6 +20,12 @@ class ReportIngestTest {
     @Inject
     Db db;
 
+    @Inject
+    ReportBatchWriter writer;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper mapper;
+
     @Test
     void reportIsStoredAndSummarizedOnTheCustomer() {
         String id = Fleet.createCustomer(Fleet.uniqueId("ingest"));
@@ -129,5 +135,30 @@ class ReportIngestTest {
                 .body("latest_report.report_id", equalTo(reports.get(38).get("report_id")));
         Fleet.operator().get("/api/v1/customers/" + b).then()
                 .body("latest_report.report_id", equalTo(reports.get(39).get("report_id")));
+    }
+
+    @Test
+    void oneFailingReportDoesNotFailItsBatch() throws Exception {
+        String id = Fleet.createCustomer(Fleet.uniqueId("batch-fail"));
+        java.util.List<java.util.concurrent.CompletableFuture<Boolean>> good = new java.util.ArrayList<>();
+        java.util.List<java.util.concurrent.CompletableFuture<Boolean>> bad = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            good.add(submit(id));
+            bad.add(submit("no-such-customer")); // violates the foreign key: the batch fails, then each alone
+        }
+        for (var f : good) {
+            assertEquals(true, f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        for (var f : bad) {
+            org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        assertEquals(20, db.count("SELECT count(*) FROM reports WHERE customer_id = ?", id));
+    }
+
+    private java.util.concurrent.CompletableFuture<Boolean> submit(String customer) throws Exception {
+        io.homefleet.common.contract.v1.ControllerReport report = mapper.convertValue(Fleet.report(customer),
+                io.homefleet.common.contract.v1.ControllerReport.class);
+        return writer.submit(report, mapper.writeValueAsString(report), Instant.now());
     }
 }
