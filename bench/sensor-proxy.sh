@@ -17,7 +17,7 @@ REQUESTS=${REQUESTS:-5000}
 DELAY=${DELAY:-0.5}
 ROUNDS=${ROUNDS:-5}
 NODES=20
-JAVA_OPTS=${JAVA_OPTS:-"-Xms16m -Xmx64m -XX:+UseSerialGC -XX:MaxMetaspaceSize=96m -Xss512k"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms16m -Xmx48m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=80m -Xss512k -XX:CICompilerCount=1"}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/homefleet-sensor-proxy-bench.XXXXXX")
 chmod 755 "$WORK"
 SSHD_PIDS=""
@@ -88,15 +88,6 @@ ssh:
   proxmox_known_hosts_file: ""
 YAML
 
-java $JAVA_OPTS -jar "$JAR" --config "$WORK/config.yaml" > "$WORK/proxy.log" 2>&1 &
-PROXY_PID=$!
-for _ in $(seq 1 200); do
-  curl -fs "http://127.0.0.1:$MGMT_PORT/q/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$PROXY_PID" 2>/dev/null || { cat "$WORK/proxy.log"; exit 1; }
-  sleep 0.1
-done
-RSS_START=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$PROXY_PID/status")
-
 LINE=$(java -jar "$JAR" keys authorized-line --config "$WORK/config.yaml" --from 127.0.0.0/8 2>/dev/null \
   | sed "s#command=\"sensors -j\"#command=\"sleep $DELAY; cat $FIXTURE\"#")
 echo "$LINE" > "$WORK/sshd/authorized_keys"
@@ -108,10 +99,20 @@ for addr in 127.0.0.1 127.0.0.$NODES; do
   for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/$addr/$SSH_PORT") 2>/dev/null && break; sleep 0.05; done
 done
 
+
+java $JAVA_OPTS -jar "$JAR" --config "$WORK/config.yaml" > "$WORK/proxy.log" 2>&1 &
+PROXY_PID=$!
+for _ in $(seq 1 200); do
+  curl -fs "http://127.0.0.1:$MGMT_PORT/q/health/ready" >/dev/null 2>&1 && break
+  kill -0 "$PROXY_PID" 2>/dev/null || { cat "$WORK/proxy.log"; exit 1; }
+  sleep 0.1
+done
+RSS_START=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$PROXY_PID/status")
+
 echo "Socket RPC: $REQUESTS cached get_temperature calls, one connection each, interleaved with the echo floor"
 java -cp "$BENCH_CLASSES" io.homefleet.sensorproxy.bench.SocketBench rpc "$WORK/sp.sock" "$REQUESTS" | tee "$WORK/rpc.txt"
 echo
-echo "Sweep: get_temperatures over $NODES nodes (+ this host), node delay ${DELAY}s, $ROUNDS warm rounds after one cold"
+echo "Sweep: get_temperatures over $NODES nodes (+ this host), node delay ${DELAY}s, the first sweep after start, then $ROUNDS more"
 # Rounds are spaced beyond the 1 s cache so every sweep really reaches every node.
 java -cp "$BENCH_CLASSES" -Dbench.pause.ms=1200 io.homefleet.sensorproxy.bench.SocketBench sweep "$WORK/sp.sock" "$ROUNDS" | tee "$WORK/sweep.txt"
 RSS_END=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$PROXY_PID/status")

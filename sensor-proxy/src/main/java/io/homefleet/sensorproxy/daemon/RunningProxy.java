@@ -115,6 +115,11 @@ public final class RunningProxy implements AutoCloseable {
             audit.close();
             throw e;
         }
+        for (String n : access.allowed().sweepTargets()) {
+            if (!access.isLocal(n)) {
+                pool.execute(() -> ssh.connect(n));
+            }
+        }
         audit.record("daemon_started", Map.of("node", node, "ssh_key", SshKeyStore.fingerprint(key)));
         LOG.infof("sensor proxy for node %s started; SSH key %s", node, SshKeyStore.fingerprint(key));
         return new RunningProxy(node, audit, temperatures, socket, ssh, https, pool, key);

@@ -105,6 +105,20 @@ public final class SshNodeReader implements NodeReader, AutoCloseable {
         }
     }
 
+    /** Opens the node's session ahead of the first read (at start), so the first sweep does not pay the handshakes. */
+    public void connect(String node) {
+        String key = node.toLowerCase(Locale.ROOT);
+        ReentrantLock lock = locks.computeIfAbsent(key, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            session(key);
+        } catch (ReadFailure e) {
+            LOG.infof("cannot open a session to %s yet: %s", node, e.getMessage());
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private ClientSession session(String node) throws ReadFailure {
         ClientSession existing = sessions.get(node);
         if (existing != null && existing.isOpen() && !existing.isClosing()) {

@@ -82,7 +82,7 @@ public final class SocketBench {
         String request = "{\"method\":\"get_temperatures\"}\n";
         long t0 = System.nanoTime();
         String first = roundTrip(proxy, request);
-        print("sweep_cold_ms", ms(System.nanoTime() - t0));
+        print("sweep_first_ms", ms(System.nanoTime() - t0));
         long[] times = new long[rounds];
         String last = first;
         long pause = Long.getLong("bench.pause.ms", 0);
