@@ -49,10 +49,6 @@ public class AgentCommand implements Callable<Integer> {
         return 0;
     }
 
-    static AgentConfig load(Path file) {
-        return AgentConfigLoader.load(file);
-    }
-
     /** {@code agent --version}. */
     static class Version implements CommandLine.IVersionProvider {
         @Override
