@@ -18,11 +18,14 @@ public class DaemonStartup {
     @Inject
     AgentConfig config;
     @Inject
+    io.homefleet.agent.config.AgentConfigLocation location;
+    @Inject
     GuestService guests;
 
     void onStart(@Observes StartupEvent event) throws IOException {
-        LOG.infof("homefleet-agent %s for host %s; local API %s, certificate SHA-256 fingerprint %s",
-                AgentVersion.get(), config.hub().hostId(), config.localApi().listenAddr(),
+        // The config path is logged because an agent started with another file than the default is a known trap.
+        LOG.infof("homefleet-agent %s for host %s (config %s); local API %s, certificate SHA-256 fingerprint %s",
+                AgentVersion.get(), config.hub().hostId(), location.configFile(), config.localApi().listenAddr(),
                 LocalApiCertificate.fingerprint(config.tlsCertFile()));
         guests.resumeInterrupted();
     }
