@@ -7,7 +7,7 @@ import io.homefleet.sensorproxy.config.ProxyConfig;
 import java.nio.file.Path;
 
 /**
- * Points Quarkus' own HTTP server (health, metrics, OpenAPI) at {@code metrics_address} before it starts:
+ * Applies {@code log_level} and points Quarkus' own HTTP server (health, metrics, OpenAPI) at {@code metrics_address} before it starts:
  * loopback port 9127 by default, never the public HTTPS listener.
  */
 final class ManagementAddress {
@@ -34,6 +34,7 @@ final class ManagementAddress {
             if (!config.metricsAddress.equals("default")) {
                 address = config.metricsAddress;
             }
+            System.setProperty("quarkus.log.level", config.logLevel.toUpperCase(java.util.Locale.ROOT));
         } catch (ConfigException e) {
             // The daemon command reports the problems itself and exits; keep the default meanwhile.
         }

@@ -53,4 +53,24 @@ class SensorsParseCommandTest {
         assertEquals(2, invalid.exitCode());
         assertTrue(invalid.getErrorOutput().contains("rate_limit.per_peer_burst"), invalid.getErrorOutput());
     }
+
+    @Test
+    void keysAuthorizedLineAndAuditVerify(QuarkusMainLauncher launcher) throws Exception {
+        Path dir = Files.createTempDirectory("keys");
+        Path config = dir.resolve("config.yaml");
+        Files.writeString(config, "state_dir: state\naudit_log: audit.jsonl\n");
+        LaunchResult line = launcher.launch("keys", "authorized-line", "--config", config.toString(), "--from", "10.0.0.0/24");
+        assertEquals(0, line.exitCode(), line.getErrorOutput());
+        String out = line.getOutput().lines().filter(l -> l.startsWith("from=")).findFirst().orElse("");
+        assertTrue(out.startsWith("from=\"10.0.0.0/24\",command=\"sensors -j\",no-port-forwarding,no-X11-forwarding,no-agent-forwarding,no-pty ssh-ed25519 "), out);
+        assertTrue(out.endsWith(" # homefleet-sensor-proxy"), out);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("state/ssh/id_ed25519"))));
+        assertEquals(2, launcher.launch("keys", "authorized-line", "--config", config.toString(), "--from", "a\"b").exitCode());
+
+        Files.writeString(dir.resolve("audit.jsonl"), "{\"seq\":1,\"event\":\"x\",\"prev\":\"0\",\"hash\":\"bad\"}\n");
+        LaunchResult broken = launcher.launch("audit", "verify", "--config", config.toString());
+        assertEquals(1, broken.exitCode());
+        assertTrue(broken.getErrorOutput().contains("broken"), broken.getErrorOutput());
+    }
 }
