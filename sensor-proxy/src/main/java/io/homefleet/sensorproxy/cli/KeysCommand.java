@@ -2,6 +2,7 @@ package io.homefleet.sensorproxy.cli;
 
 import io.homefleet.sensorproxy.SensorProxySettings;
 import io.homefleet.sensorproxy.config.ConfigException;
+import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.config.ProxyConfig;
 import io.homefleet.sensorproxy.ssh.AuthorizedKeyLine;
 import io.homefleet.sensorproxy.ssh.SshKeyStore;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
 /** {@code keys authorized-line}: the line each cluster node's authorized_keys needs. */
 @Dependent
 @Command(name = "keys", description = "The proxy's SSH key.", mixinStandardHelpOptions = true,
-        subcommands = {KeysCommand.AuthorizedLine.class})
+        subcommands = {KeysCommand.AuthorizedLine.class, KeysCommand.Stage.class, KeysCommand.VerifyStaged.class,
+                KeysCommand.Swap.class, KeysCommand.Rollback.class})
 public class KeysCommand {
 
     @Dependent
@@ -31,6 +33,9 @@ public class KeysCommand {
 
         @Option(names = "--from", paramLabel = "ADDR", description = "addresses or networks the proxy connects from (repeatable)")
         List<String> from = List.of();
+
+        @Option(names = "--staged", description = "the line for the staged key (rotation)")
+        boolean staged;
 
         @Inject
         SensorProxySettings settings;
@@ -45,7 +50,8 @@ public class KeysCommand {
                 return 2;
             }
             try {
-                KeyPair key = new SshKeyStore(Path.of(c.stateDir)).loadOrCreate();
+                SshKeyStore store = new SshKeyStore(Path.of(c.stateDir));
+                KeyPair key = staged ? store.loadStaged() : store.loadOrCreate();
                 System.out.println(AuthorizedKeyLine.of(SshKeyStore.publicLine(key), from, c.ssh.command));
                 return 0;
             } catch (IllegalArgumentException e) {
@@ -55,6 +61,89 @@ public class KeysCommand {
                 System.err.println("error: " + e.getMessage());
                 return 1;
             }
+        }
+    }
+
+    /** Shared by the rotation steps: load the config, run the step, map failures to exit codes. */
+    abstract static class RotationStep implements Callable<Integer> {
+        @Mixin
+        ConfigFileOption config;
+
+        @Inject
+        SensorProxySettings settings;
+
+        abstract int step(LoadedConfig loaded, SshKeyStore store) throws IOException;
+
+        @Override
+        public Integer call() {
+            LoadedConfig loaded;
+            try {
+                loaded = config.load(settings);
+            } catch (ConfigException e) {
+                e.problems().forEach(p -> System.err.println("config error: " + p));
+                return 2;
+            }
+            try {
+                return step(loaded, new SshKeyStore(Path.of(loaded.config().stateDir)));
+            } catch (IOException e) {
+                System.err.println("error: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Dependent
+    @Command(name = "stage", mixinStandardHelpOptions = true,
+            description = "Rotation 1/3: create a new key beside the current one and print its authorized_keys line; add that line on every node.")
+    public static class Stage extends RotationStep {
+        @Option(names = "--from", paramLabel = "ADDR", description = "addresses or networks the proxy connects from (repeatable)")
+        List<String> from = List.of();
+
+        @Override
+        int step(LoadedConfig loaded, SshKeyStore store) throws IOException {
+            KeyPair key = store.stage();
+            System.out.println(AuthorizedKeyLine.of(SshKeyStore.publicLine(key), from, loaded.config().ssh.command));
+            return 0;
+        }
+    }
+
+    @Dependent
+    @Command(name = "verify-staged", mixinStandardHelpOptions = true,
+            description = "Rotation 2/3: read every allowed node with the staged key; exit 1 if any node refuses it.")
+    public static class VerifyStaged extends RotationStep {
+        @Override
+        int step(LoadedConfig loaded, SshKeyStore store) throws IOException {
+            return KeyRotation.verify(loaded, store.loadStaged()) == 0 ? 0 : 1;
+        }
+    }
+
+    @Dependent
+    @Command(name = "swap", mixinStandardHelpOptions = true,
+            description = "Rotation 3/3: verify the staged key on every node, then make it current and keep the old one for rollback; restart the daemon after.")
+    public static class Swap extends RotationStep {
+        @Option(names = "--skip-verify", description = "swap even if some node refuses the staged key")
+        boolean skipVerify;
+
+        @Override
+        int step(LoadedConfig loaded, SshKeyStore store) throws IOException {
+            if (!skipVerify && KeyRotation.verify(loaded, store.loadStaged()) > 0) {
+                System.err.println("error: some nodes refuse the staged key; nothing swapped");
+                return 1;
+            }
+            store.swap();
+            System.out.println("swapped: restart the proxy (systemctl restart homefleet-sensor-proxy), then remove the old line from every node");
+            return 0;
+        }
+    }
+
+    @Dependent
+    @Command(name = "rollback", mixinStandardHelpOptions = true, description = "Put the previous key back (the rotated-out key becomes the staged one).")
+    public static class Rollback extends RotationStep {
+        @Override
+        int step(LoadedConfig loaded, SshKeyStore store) throws IOException {
+            store.rollback();
+            System.out.println("rolled back: restart the proxy");
+            return 0;
         }
     }
 }

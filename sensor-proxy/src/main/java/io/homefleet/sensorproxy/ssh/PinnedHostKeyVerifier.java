@@ -81,7 +81,7 @@ public final class PinnedHostKeyVerifier implements ServerKeyVerifier {
                         + "); refusing. If the node was reinstalled, remove its line from " + ownKnownHosts;
                 LOG.warn(reason);
                 metrics.hostKeyChanged(host);
-                audit.record("ssh_host_key_changed", Map.of("node", node, "fingerprint", KeyUtils.getFingerPrint(serverKey),
+                audit(audit, "ssh_host_key_changed", Map.of("node", node, "fingerprint", KeyUtils.getFingerPrint(serverKey),
                         "same_type", sameType));
                 lastRefusal.put(host, reason);
                 return false;
@@ -100,9 +100,15 @@ public final class PinnedHostKeyVerifier implements ServerKeyVerifier {
                 return false;
             }
             LOG.infof("pinned host key of %s: %s", node, KeyUtils.getFingerPrint(serverKey));
-            audit.record("ssh_host_key_pinned", Map.of("node", node, "fingerprint", KeyUtils.getFingerPrint(serverKey)));
+            audit(audit, "ssh_host_key_pinned", Map.of("node", node, "fingerprint", KeyUtils.getFingerPrint(serverKey)));
             lastRefusal.remove(host);
             return true;
+        }
+    }
+
+    private static void audit(AuditLog audit, String event, Map<String, ?> fields) {
+        if (audit != null) { // one-shot commands have no audit log of their own
+            audit.record(event, fields);
         }
     }
 

@@ -34,10 +34,67 @@ public final class SshKeyStore {
         return privateKey;
     }
 
+    private Path staged() {
+        return privateKey.resolveSibling("staged").resolve("id_ed25519");
+    }
+
+    private Path previous() {
+        return privateKey.resolveSibling("previous").resolve("id_ed25519");
+    }
+
+    /** Rotation step 1: a new key beside the current one; returns it. Refuses when one is already staged. */
+    public synchronized KeyPair stage() throws IOException {
+        if (Files.exists(staged())) {
+            throw new IOException("a key is already staged at " + staged() + "; swap it in or delete it first");
+        }
+        return writeNew(staged());
+    }
+
+    public KeyPair loadStaged() throws IOException {
+        if (!Files.exists(staged())) {
+            throw new IOException("no staged key; run `sensor-proxy keys stage` first");
+        }
+        return load(staged());
+    }
+
+    /** Rotation step 3: current → previous (kept for rollback), staged → current. Restart the daemon afterwards. */
+    public synchronized void swap() throws IOException {
+        loadStaged();
+        moveKey(privateKey, previous());
+        moveKey(staged(), privateKey);
+    }
+
+    /** Puts the previous key back; the rotated-out key is kept as the staged one. */
+    public synchronized void rollback() throws IOException {
+        if (!Files.exists(previous())) {
+            throw new IOException("no previous key to roll back to");
+        }
+        if (Files.exists(staged())) {
+            throw new IOException("a key is staged; delete " + staged().getParent() + " before rolling back");
+        }
+        moveKey(privateKey, staged());
+        moveKey(previous(), privateKey);
+    }
+
+    private static void moveKey(Path from, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
+        Files.setPosixFilePermissions(to.getParent(), PosixFilePermissions.fromString("rwx------"));
+        Files.move(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Path fromPub = from.resolveSibling(from.getFileName() + ".pub");
+        if (Files.exists(fromPub)) {
+            Files.move(fromPub, to.resolveSibling(to.getFileName() + ".pub"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
     public synchronized KeyPair loadOrCreate() throws IOException {
         if (Files.exists(privateKey)) {
             return load(privateKey);
         }
+        return writeNew(privateKey);
+    }
+
+    private KeyPair writeNew(Path privateKey) throws IOException {
         KeyPair pair;
         try {
             pair = KeyUtils.generateKeyPair(KeyPairs.ED25519, 256);
