@@ -49,6 +49,12 @@ public final class SmartctlJson {
             standby = true;
         }
         OptionalDouble temp = TemperatureValues.celsius(root.path("temperature").get("current"));
+        int exit = root.path("smartctl").path("exit_status").asInt(0);
+        if (!standby && temp.isEmpty() && (exit & 0b11) != 0) {
+            // Bits 0-1: bad command line, or the device could not be opened (and it is not asleep): no disk reading.
+            String why = root.path("smartctl").path("messages").path(0).path("string").asText("exit status " + exit);
+            throw new SensorsFormatException("smartctl could not read " + device + ": " + why);
+        }
         String serial = root.path("serial_number").asText(null);
         String model = root.path("model_name").asText(root.path("model_family").asText(null));
         return new Disk(device, serial, model, temp.isPresent() ? temp.getAsDouble() : null, standby);

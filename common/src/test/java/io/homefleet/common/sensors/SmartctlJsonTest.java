@@ -29,4 +29,13 @@ class SmartctlJsonTest {
                 {"devices":[{"name":"/dev/sda","type":"sat"},{"name":"/dev/nvme0","type":"nvme"}]}"""));
         assertThrows(SensorsFormatException.class, () -> SmartctlJson.disk("/dev/sda", "Smartctl open device failed"));
     }
+
+    @Test
+    void aDeviceSmartctlCannotOpenIsAnErrorNotADiskWithoutTemperature() {
+        // As smartctl 7.3 prints it for a virtio disk.
+        SensorsFormatException e = org.junit.jupiter.api.Assertions.assertThrows(SensorsFormatException.class, () -> SmartctlJson.disk("/dev/vda", """
+                {"json_format_version":[1,0],"smartctl":{"version":[7,3],"argv":["smartctl","--json","-n","standby","-i","-A","/dev/vda"],
+                 "messages":[{"string":"/dev/vda: Unable to detect device type","severity":"error"}],"exit_status":1}}"""));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("Unable to detect device type"));
+    }
 }
