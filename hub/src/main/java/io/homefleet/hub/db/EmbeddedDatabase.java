@@ -22,8 +22,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Starts (or restarts over the kept data of) a server in {@code dataDir}; a free port is chosen. */
     public static EmbeddedDatabase start(Path dataDir, boolean clean) throws IOException {
+        return start(dataDir, clean, 0);
+    }
+
+    /** As {@link #start(Path, boolean)}, on a given port (0 = any free one). */
+    public static EmbeddedDatabase start(Path dataDir, boolean clean, int port) throws IOException {
         Files.createDirectories(dataDir);
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        EmbeddedPostgres pg = builder
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(clean)
                 .setPGStartupWait(Duration.ofSeconds(60))
@@ -36,6 +45,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public String jdbcUrl() {
         return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public int port() {
+        return postgres.getPort();
     }
 
     public String username() {

@@ -25,8 +25,8 @@ public final class Sql {
         return rs.wasNull() ? null : v;
     }
 
-    /** A database failure is the hub's problem, not the caller's: it surfaces as a logged 500/503. */
-    public static IllegalStateException failure(SQLException e) {
-        return new IllegalStateException("database operation failed: " + e.getMessage(), e);
+    /** A database failure is the hub's problem, not the caller's: it surfaces as a logged 503. */
+    public static StorageException failure(SQLException e) {
+        return new StorageException("database operation failed: " + e.getMessage(), e);
     }
 }

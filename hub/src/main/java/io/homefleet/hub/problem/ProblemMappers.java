@@ -96,6 +96,15 @@ public class ProblemMappers {
         return respond(Problem.of(status, title, detail).withInstance(uri.getPath()));
     }
 
+    @ServerExceptionMapper
+    public Response storageDown(io.homefleet.hub.db.StorageException e, UriInfo uri) {
+        LOG.errorf("Database failure on %s: %s", uri.getPath(), e.getMessage());
+        return Response.fromResponse(respond(Problem.of(503, "Service unavailable",
+                        "the hub cannot reach its database; nothing was stored, try again later")
+                        .withInstance(uri.getPath())))
+                .header("Retry-After", "30").build();
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         LOG.error("Unexpected failure", e);

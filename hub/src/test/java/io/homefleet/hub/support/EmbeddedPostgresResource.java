@@ -8,13 +8,16 @@ import java.util.Map;
 
 /** A fresh embedded PostgreSQL for the test run, in the build directory. */
 public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleManager {
-    private EmbeddedDatabase db;
+    private static EmbeddedDatabase db;
+    private static Path dataDir;
 
     @Override
     public Map<String, String> start() {
         try {
             Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "hub-pg-");
-            db = EmbeddedDatabase.start(dir, true);
+            dataDir = dir;
+            // Not "clean": the directory is new anyway, and a clean one would be deleted by an outage test's stop.
+            db = EmbeddedDatabase.start(dir, false);
             return Map.of("quarkus.datasource.jdbc.url", db.jdbcUrl(),
                     "quarkus.datasource.username", db.username(),
                     "quarkus.datasource.password", db.password(),
@@ -22,6 +25,18 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the embedded PostgreSQL for tests", e);
         }
+    }
+
+    /** Stops the database under the running hub (for outage tests); {@link #restartDatabase()} brings it back. */
+    public static synchronized int stopDatabase() throws java.io.IOException {
+        int port = db.port();
+        db.close();
+        return port;
+    }
+
+    /** Starts the database again over the same data on the same port, where the hub's pool finds it. */
+    public static synchronized void restartDatabase(int port) throws java.io.IOException {
+        db = EmbeddedDatabase.start(dataDir, false, port);
     }
 
     @Override
