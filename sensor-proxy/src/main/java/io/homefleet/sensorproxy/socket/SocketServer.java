@@ -84,7 +84,11 @@ public final class SocketServer implements AutoCloseable {
             if (!"socket".equals(fileType(path))) {
                 throw new IOException(path + " exists and is not a socket; refusing to replace it");
             }
-            Files.delete(path);
+            try (java.nio.channels.SocketChannel probe = java.nio.channels.SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+                throw new IOException("another process is serving " + path + "; stop it first");
+            } catch (java.net.SocketException stale) {
+                Files.delete(path); // nobody listens: left over from a previous run
+            }
         }
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(path), 256);

@@ -159,4 +159,15 @@ class SocketServerTest {
         }
         return out.toString(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aSecondProxyNeverStealsALiveSocket() throws Exception {
+        Path dir = TestProxy.workDir();
+        try (TestProxy first = TestProxy.start(dir, "proxy-ssh-coretemp-pkg-42.json", "")) {
+            Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> TestProxy.start(dir, "proxy-ssh-coretemp-pkg-42.json",
+                    "audit_log: other-audit.jsonl\n"));
+            assertTrue(e.getMessage().contains("another process is serving"), e.getMessage());
+            assertTrue(first.call("{\"method\":\"get_status\"}").path("success").asBoolean(), "the first one still serves");
+        }
+    }
 }
