@@ -31,7 +31,14 @@ class GoldenContractTest {
                 Arguments.of("problem.json", Problem.class),
                 Arguments.of("customer-request.json", CustomerRequest.class),
                 Arguments.of("host-request.json", HostRequest.class),
-                Arguments.of("issued-key.json", IssuedKey.class));
+                Arguments.of("issued-key.json", IssuedKey.class),
+                Arguments.of("disk-inventory.json", DiskInventory.class),
+                Arguments.of("disk-format-request.json", DiskFormatRequest.class),
+                Arguments.of("disk-format-result.json", DiskFormatResult.class),
+                Arguments.of("guest-bootstrap.json", GuestBootstrap.class),
+                Arguments.of("guest-provision-request.json", GuestProvisionRequest.class),
+                Arguments.of("guest-provisioning-status.json", GuestProvisioningStatus.class),
+                Arguments.of("host-metrics.json", HostMetrics.class));
     }
 
     @ParameterizedTest(name = "{0} round-trips")
