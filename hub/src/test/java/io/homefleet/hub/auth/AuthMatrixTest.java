@@ -38,6 +38,11 @@ class AuthMatrixTest {
     private String host;
     private String hostKey;
     private String otherHostKey;
+    private String revokedHostKey;
+    private String revokedOperatorToken;
+
+    @jakarta.inject.Inject
+    CredentialService credentials;
 
     /** One endpoint: how to call it, and the token kind it needs. */
     record Endpoint(String name, TokenKind needs, Function<RequestSpecification, ValidatableResponse> send) {
@@ -68,6 +73,14 @@ class AuthMatrixTest {
         host = Fleet.createHost(Fleet.uniqueId("auth-host"), "c1", List.of("10.0.0.1"));
         hostKey = Fleet.hostKey(host);
         otherHostKey = Fleet.hostKey(Fleet.createHost(Fleet.uniqueId("auth-host-other"), "c1", List.of()));
+        revokedHostKey = Fleet.hostKey(host);
+        String hostKeyId = Fleet.operator().get("/api/v1/hosts/" + host + "/keys").then().statusCode(200)
+                .extract().path("find { it.hint == '" + Tokens.hint(revokedHostKey) + "' }.key_id");
+        Fleet.operator().delete("/api/v1/hosts/" + host + "/keys/" + hostKeyId).then().statusCode(204);
+        // Operator tokens come from configuration; a second one, revoked, is made directly.
+        io.homefleet.common.contract.v1.IssuedKey extra = credentials.issue(TokenKind.OPERATOR, null, null);
+        credentials.revoke(TokenKind.OPERATOR, extra.keyId(), null, null);
+        revokedOperatorToken = extra.key();
     }
 
     Stream<Endpoint> endpoints() {
@@ -130,6 +143,18 @@ class AuthMatrixTest {
     void unknownTokenIsUnauthorized(Endpoint e) {
         e.call(Tokens.generate(e.needs())).statusCode(401)
                 .body("detail", containsString("unknown or revoked"));
+    }
+
+    @ParameterizedTest(name = "{0}: revoked token of the right kind → 401")
+    @MethodSource("endpoints")
+    void revokedTokenIsUnauthorized(Endpoint e) {
+        String revoked = switch (e.needs()) {
+            case CUSTOMER -> revokedCustomerKey;
+            case HOST -> revokedHostKey;
+            default -> revokedOperatorToken;
+        };
+        e.call(revoked).statusCode(401).contentType("application/problem+json")
+                .body("detail", equalTo("unknown or revoked " + e.needs().displayName()));
     }
 
     @ParameterizedTest(name = "{0}: the right kind → accepted")
