@@ -5,6 +5,7 @@ import io.homefleet.sensorproxy.config.ConfigException;
 import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.config.ProxyConfig;
 import io.homefleet.sensorproxy.ssh.AuthorizedKeyLine;
+import io.homefleet.sensorproxy.ssh.AuthorizedKeysFile;
 import io.homefleet.sensorproxy.ssh.SshKeyStore;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
 @Dependent
 @Command(name = "keys", description = "The proxy's SSH key.", mixinStandardHelpOptions = true,
         subcommands = {KeysCommand.AuthorizedLine.class, KeysCommand.Stage.class, KeysCommand.VerifyStaged.class,
-                KeysCommand.Swap.class, KeysCommand.Rollback.class})
+                KeysCommand.Swap.class, KeysCommand.Rollback.class, KeysCommand.PushStaged.class, KeysCommand.RetirePrevious.class})
 public class KeysCommand {
 
     @Dependent
@@ -143,6 +144,49 @@ public class KeysCommand {
         int step(LoadedConfig loaded, SshKeyStore store) throws IOException {
             store.rollback();
             System.out.println("rolled back: restart the proxy");
+            return 0;
+        }
+    }
+
+    /** Where the nodes read their keys: the cluster-wide file when this is a Proxmox node, else root's own. */
+    static Path defaultAuthorizedKeys() {
+        Path cluster = Path.of("/etc/pve/priv/authorized_keys");
+        return java.nio.file.Files.exists(cluster) ? cluster : Path.of("/root/.ssh/authorized_keys");
+    }
+
+    @Dependent
+    @Command(name = "push-staged", mixinStandardHelpOptions = true,
+            description = "Rotation: add the staged key's line to authorized_keys (run as root; on a cluster /etc/pve/priv/authorized_keys reaches every node).")
+    public static class PushStaged extends RotationStep {
+        @Option(names = "--authorized-keys", paramLabel = "FILE", description = "default: /etc/pve/priv/authorized_keys, else /root/.ssh/authorized_keys")
+        Path file;
+
+        @Option(names = "--from", paramLabel = "ADDR", description = "addresses or networks the proxy connects from (repeatable)")
+        List<String> from = List.of();
+
+        @Override
+        int step(LoadedConfig loaded, SshKeyStore store) throws IOException {
+            KeyPair staged = store.loadStaged();
+            Path target = file != null ? file : defaultAuthorizedKeys();
+            boolean changed = new AuthorizedKeysFile(target).add(
+                    AuthorizedKeyLine.of(SshKeyStore.publicLine(staged), from, loaded.config().ssh.command), staged);
+            System.out.println((changed ? "added the staged key to " : "the staged key is already in ") + target);
+            return 0;
+        }
+    }
+
+    @Dependent
+    @Command(name = "retire-previous", mixinStandardHelpOptions = true,
+            description = "Rotation: remove the previous (swapped-out) key's line from authorized_keys.")
+    public static class RetirePrevious extends RotationStep {
+        @Option(names = "--authorized-keys", paramLabel = "FILE", description = "default: /etc/pve/priv/authorized_keys, else /root/.ssh/authorized_keys")
+        Path file;
+
+        @Override
+        int step(LoadedConfig loaded, SshKeyStore store) throws IOException {
+            Path target = file != null ? file : defaultAuthorizedKeys();
+            int removed = new AuthorizedKeysFile(target).remove(store.loadPrevious());
+            System.out.println("removed " + removed + " line(s) of the previous key from " + target);
             return 0;
         }
     }

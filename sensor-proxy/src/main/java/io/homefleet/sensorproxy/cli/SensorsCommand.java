@@ -92,8 +92,8 @@ public class SensorsCommand {
                 e.problems().forEach(p -> System.err.println("config error: " + p));
                 return 2;
             }
-            LocalSensorsReader reader = new LocalSensorsReader(c.sensorsCommand, LocalSensorsReader.DEFAULT_HWMON,
-                    LocalSensorsReader.DEFAULT_THERMAL, c.ssh.commandTimeout, Clock.systemUTC());
+            LocalSensorsReader reader = new LocalSensorsReader(c.sensorsCommand, Path.of(c.hwmonDir), Path.of(c.thermalDir),
+                    c.ssh.commandTimeout, Clock.systemUTC());
             try {
                 printReading(reader.read(c.nodeName.isBlank() ? HostName.local() : c.nodeName));
                 return 0;

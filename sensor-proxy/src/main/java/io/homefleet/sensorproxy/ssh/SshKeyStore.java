@@ -50,6 +50,14 @@ public final class SshKeyStore {
         return writeNew(staged());
     }
 
+    /** The key kept by the last swap, if any. */
+    public KeyPair loadPrevious() throws IOException {
+        if (!Files.exists(previous())) {
+            throw new IOException("no previous key (nothing was swapped yet)");
+        }
+        return load(previous());
+    }
+
     public KeyPair loadStaged() throws IOException {
         if (!Files.exists(staged())) {
             throw new IOException("no staged key; run `sensor-proxy keys stage` first");

@@ -1,6 +1,7 @@
 package io.homefleet.sensorproxy.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.homefleet.sensorproxy.config.ConfigLoader;
 import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.ssh.AuthorizedKeyLine;
+import io.homefleet.sensorproxy.ssh.AuthorizedKeysFile;
 import io.homefleet.sensorproxy.ssh.SshKeyStore;
 import io.homefleet.sensorproxy.support.TestProxy;
 import io.homefleet.sensorproxy.support.TestSshd;
@@ -43,13 +45,16 @@ class KeyRotationTest {
             assertThrows(IOException.class, store::stage, "one staged key at a time");
             assertEquals(1, KeyRotation.verify(loaded, staged), "not yet on the node");
 
-            String oldLine = AuthorizedKeyLine.of(SshKeyStore.publicLine(original), List.of(), command);
+            // push: the line goes into the file sshd reads (as /etc/pve/priv/authorized_keys on a cluster), once
+            AuthorizedKeysFile nodeKeys = new AuthorizedKeysFile(sshd.authorizedKeys);
             String newLine = AuthorizedKeyLine.of(SshKeyStore.publicLine(staged), List.of(), command);
-            sshd.authorize(oldLine + "\n" + newLine);
+            assertTrue(nodeKeys.add(newLine, staged));
+            assertFalse(nodeKeys.add(newLine, staged), "idempotent");
             assertEquals(0, KeyRotation.verify(loaded, staged));
 
             store.swap();
-            sshd.authorize(newLine); // the old line is removed from the node
+            assertEquals(1, nodeKeys.remove(store.loadPrevious()), "retire the previous key's line");
+            assertEquals(1, java.nio.file.Files.readAllLines(sshd.authorizedKeys).size());
             try (TestProxy t = TestProxy.start(dir, "proxy-ssh-coretemp-pkg-42.json", yaml)) {
                 assertEquals(SshKeyStore.publicLine(staged), SshKeyStore.publicLine(t.proxy.sshKey()));
                 JsonNode r = t.call("{\"method\":\"get_temperature\",\"params\":{\"node\":\"127.0.0.1\"}}");
