@@ -128,6 +128,7 @@ public final class RunningProxy implements AutoCloseable {
     private static ObjectNode status(ProxyConfig c, String node, Instant startedAt, TemperatureService temperatures) {
         ObjectNode s = JsonNodeFactory.instance.objectNode();
         s.put("status", "ok");
+        s.put("version", io.homefleet.sensorproxy.Version.current());
         s.put("node", node);
         s.put("started_at", startedAt.toString());
         s.put("uptime_seconds", Duration.between(startedAt, Instant.now()).toSeconds());

@@ -89,4 +89,32 @@ class AllowedNodesFileTest {
         assertFalse(nodes.permits("10.2.0.1"));
         assertFalse(nodes.permits("pve2"));
     }
+
+    @Test
+    void fiftyWriterProcessesShareTheFileLock() throws Exception {
+        // Separate processes: only the OS file lock stands between them (the in-JVM lock does not apply).
+        Path target = dir.resolve("allowed_nodes.yaml");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> writers = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            writers.add(new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                    io.homefleet.sensorproxy.support.AllowedNodesWriterMain.class.getName(), target.toString(), "proc-" + i)
+                    .redirectErrorStream(true).start());
+        }
+        for (Process p : writers) {
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), () -> new String(readAll(p)));
+        }
+        List<String> entries = new AllowedNodesFile(target).read();
+        assertEquals(50, entries.size(), entries::toString);
+        assertEquals(50, new HashSet<>(entries).size());
+    }
+
+    private static byte[] readAll(Process p) {
+        try {
+            return p.getInputStream().readAllBytes();
+        } catch (java.io.IOException e) {
+            return new byte[0];
+        }
+    }
 }

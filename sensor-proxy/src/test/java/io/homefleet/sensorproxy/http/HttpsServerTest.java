@@ -60,7 +60,8 @@ class HttpsServerTest {
             assertEquals("pve-local", Json.mapper().readTree(all.body()).path("temperatures").path(0).path("node").asText());
             JsonNode health = Json.mapper().readTree(get(pinned, https.port(), "/health", TOKEN).body());
             assertEquals(1, health.path("node_count").asInt());
-            assertTrue(health.has("version") || health.has("status"));
+            assertEquals("ok", health.path("status").asText());
+            assertTrue(health.hasNonNull("version") && health.has("last_sync"), health::toString);
 
             HttpResponse<String> wrong = get(pinned, https.port(), "/temps", "test-token-0123456789abcdeX");
             assertEquals(401, wrong.statusCode());
