@@ -25,7 +25,8 @@ class SensorProxyContractGoldenTest {
     @CsvSource({
             "sensor-proxy-request.json, io.homefleet.common.contract.v1.SensorProxyRequest",
             "sensor-proxy-response.json, io.homefleet.common.contract.v1.SensorProxyResponse",
-            "sensor-proxy-response-error.json, io.homefleet.common.contract.v1.SensorProxyResponse"})
+            "sensor-proxy-response-error.json, io.homefleet.common.contract.v1.SensorProxyResponse",
+            "temperature-sweep.json, io.homefleet.common.contract.v1.TemperatureSweep"})
     void roundTripsUnchangedAndIgnoresUnknownFields(String file, Class<?> type) throws IOException {
         JsonNode golden = read(file);
         Object record = MAPPER.treeToValue(golden, type);

@@ -1,6 +1,7 @@
 package io.homefleet.sensorproxy.sensors;
 
 import io.homefleet.common.contract.v1.TemperatureSnapshot;
+import io.homefleet.common.contract.v1.TemperatureSweep;
 import io.homefleet.common.sensors.SensorsReading;
 import io.homefleet.sensorproxy.metrics.ProxyMetrics;
 import io.homefleet.sensorproxy.socket.RpcException;
@@ -59,7 +60,7 @@ public final class TemperatureService {
     }
 
     /** Every node: this host and each allowed node that can be addressed, read in parallel. */
-    public Sweep getAll() {
+    public TemperatureSweep getAll() {
         LinkedHashSet<String> nodes = new LinkedHashSet<>();
         nodes.add(access.localNode());
         for (String n : access.allowed().sweepTargets()) {
@@ -72,16 +73,16 @@ public final class TemperatureService {
             futures.put(n, lookupAsync(n));
         }
         List<TemperatureSnapshot> ok = new ArrayList<>();
-        List<NodeError> errors = new ArrayList<>();
+        List<TemperatureSweep.NodeError> errors = new ArrayList<>();
         futures.forEach((n, f) -> {
             Cached c = await(n, f);
             if (c.snapshot != null) {
                 ok.add(c.snapshot);
             } else {
-                errors.add(new NodeError(n, c.error));
+                errors.add(new TemperatureSweep.NodeError(n, c.error));
             }
         });
-        return new Sweep(ok, errors);
+        return new TemperatureSweep(ok, errors);
     }
 
     public Instant lastSuccess() {
@@ -140,11 +141,5 @@ public final class TemperatureService {
     }
 
     private record Cached(TemperatureSnapshot snapshot, String error, long at) {
-    }
-
-    public record NodeError(String node, String error) {
-    }
-
-    public record Sweep(List<TemperatureSnapshot> temperatures, List<NodeError> errors) {
     }
 }
