@@ -26,7 +26,8 @@ class SensorProxyContractGoldenTest {
             "sensor-proxy-request.json, io.homefleet.common.contract.v1.SensorProxyRequest",
             "sensor-proxy-response.json, io.homefleet.common.contract.v1.SensorProxyResponse",
             "sensor-proxy-response-error.json, io.homefleet.common.contract.v1.SensorProxyResponse",
-            "temperature-sweep.json, io.homefleet.common.contract.v1.TemperatureSweep"})
+            "temperature-sweep.json, io.homefleet.common.contract.v1.TemperatureSweep",
+            "sensor-proxy-status.json, io.homefleet.common.contract.v1.SensorProxyStatus"})
     void roundTripsUnchangedAndIgnoresUnknownFields(String file, Class<?> type) throws IOException {
         JsonNode golden = read(file);
         Object record = MAPPER.treeToValue(golden, type);

@@ -1,7 +1,6 @@
 package io.homefleet.sensorproxy.daemon;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.homefleet.common.contract.v1.SensorProxyStatus;
 import io.homefleet.common.sensors.LocalSensorsReader;
 import io.homefleet.sensorproxy.HostName;
 import io.homefleet.sensorproxy.audit.AuditLog;
@@ -125,20 +124,10 @@ public final class RunningProxy implements AutoCloseable {
         return new RunningProxy(node, audit, temperatures, socket, ssh, https, pool, key);
     }
 
-    private static ObjectNode status(ProxyConfig c, String node, Instant startedAt, TemperatureService temperatures) {
-        ObjectNode s = JsonNodeFactory.instance.objectNode();
-        s.put("status", "ok");
-        s.put("version", io.homefleet.sensorproxy.Version.current());
-        s.put("node", node);
-        s.put("started_at", startedAt.toString());
-        s.put("uptime_seconds", Duration.between(startedAt, Instant.now()).toSeconds());
-        s.put("node_count", temperatures.nodeCount());
-        Instant last = temperatures.lastSuccess();
-        if (last != null) {
-            s.put("last_sync", last.toString());
-        }
-        s.put("http_enabled", c.httpEnabled);
-        return s;
+    private static SensorProxyStatus status(ProxyConfig c, String node, Instant startedAt, TemperatureService temperatures) {
+        return new SensorProxyStatus("ok", io.homefleet.sensorproxy.Version.current(), node, startedAt,
+                Duration.between(startedAt, Instant.now()).toSeconds(), temperatures.nodeCount(), temperatures.lastSuccess(),
+                c.httpEnabled, null);
     }
 
     private static int ownUid() throws IOException {

@@ -2,11 +2,10 @@ package io.homefleet.sensorproxy.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.homefleet.common.contract.v1.SensorProxyStatus;
 import io.homefleet.common.file.AtomicFiles;
 import io.homefleet.common.json.Json;
-import io.homefleet.sensorproxy.Version;
 import io.homefleet.sensorproxy.audit.AuditLog;
 import io.homefleet.sensorproxy.config.AllowedNodesFile;
 import io.homefleet.sensorproxy.config.ConfigException;
@@ -49,10 +48,10 @@ public final class ProxyRpcMethods implements RpcMethods {
     private final Path cleanupRequest;
     private final ClusterKeys clusterKeys;
     private final AuditLog audit;
-    private final Supplier<ObjectNode> status;
+    private final Supplier<SensorProxyStatus> status;
 
     public ProxyRpcMethods(TemperatureService temperatures, AllowedNodesFile allowedNodesFile, Path cleanupRequest,
-                           ClusterKeys clusterKeys, AuditLog audit, Supplier<ObjectNode> status) {
+                           ClusterKeys clusterKeys, AuditLog audit, Supplier<SensorProxyStatus> status) {
         this.temperatures = temperatures;
         this.allowedNodesFile = allowedNodesFile;
         this.cleanupRequest = cleanupRequest;
@@ -80,11 +79,8 @@ public final class ProxyRpcMethods implements RpcMethods {
     }
 
     private JsonNode getStatus(PeerAccess access) {
-        ObjectNode node = status.get();
-        node.put("version", Version.current());
-        ArrayNode caps = node.putObject("peer").put("identity", access.description()).putArray("capabilities");
-        access.capabilities().forEach(c -> caps.add(c.label()));
-        return node;
+        List<String> caps = access.capabilities().stream().sorted().map(Capability::label).toList();
+        return MAPPER.valueToTree(status.get().withPeer(new SensorProxyStatus.Peer(access.description(), caps)));
     }
 
     private JsonNode registerNodes(JsonNode params, PeerCredentials peer) throws RpcException {
