@@ -49,8 +49,4 @@ public final class ProxyMetrics {
     public void cache(boolean hit) {
         Counter.builder(PREFIX + "cache_lookups").tag("result", hit ? "hit" : "miss").register(registry).increment();
     }
-
-    public MeterRegistry registry() {
-        return registry;
-    }
 }

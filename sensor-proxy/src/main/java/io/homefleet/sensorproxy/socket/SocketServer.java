@@ -42,6 +42,9 @@ import org.jboss.logging.Logger;
 public final class SocketServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SocketServer.class);
     private static final ObjectMapper MAPPER = Json.mapper();
+    /** One request buffer per worker thread: 16 KiB of garbage per request would drive the collector on a small heap. */
+    private static final ThreadLocal<ByteBuffer> READ_BUFFER =
+            ThreadLocal.withInitial(() -> ByteBuffer.allocate(SocketSettings.MAX_REQUEST_BYTES + 1));
 
     private final SocketSettings settings;
     private final PeerAuthorizer authorizer;
@@ -281,7 +284,7 @@ public final class SocketServer implements AutoCloseable {
     }
 
     private String readLine(SocketChannel channel) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(SocketSettings.MAX_REQUEST_BYTES + 1);
+        ByteBuffer buffer = READ_BUFFER.get().clear();
         java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
         // Shutting down input (not closing) ends the blocked read but leaves the channel open for the "timeout" answer.
         ScheduledFuture<?> deadline = timeouts.schedule(() -> {
