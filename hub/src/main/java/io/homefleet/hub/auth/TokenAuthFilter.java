@@ -18,6 +18,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  */
 public class TokenAuthFilter {
     private static final String BEARER = "Bearer ";
+    /** Accepted besides Authorization on endpoints that require a sensor-proxy token. */
+    static final String PROXY_TOKEN = "X-Proxy-Token";
 
     @Inject
     CredentialService credentials;
@@ -35,11 +37,17 @@ public class TokenAuthFilter {
         }
         TokenKind kind = required.value();
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return deny(401, "missing credentials: send 'Authorization: Bearer " + kind.prefix() + "...' (a "
-                    + kind.displayName() + ")", kind);
+        String token;
+        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            token = header.substring(BEARER.length()).trim();
+        } else if (kind == TokenKind.PROXY && request.getHeaderString(PROXY_TOKEN) != null) {
+            // Sensor proxies written against the seed send their control token in this header instead.
+            token = request.getHeaderString(PROXY_TOKEN).trim();
+        } else {
+            return deny(401, "missing credentials: send 'Authorization: Bearer " + kind.prefix() + "...'"
+                    + (kind == TokenKind.PROXY ? " or '" + PROXY_TOKEN + ": " + kind.prefix() + "...'" : "")
+                    + " (a " + kind.displayName() + ")", kind);
         }
-        String token = header.substring(BEARER.length()).trim();
         if (!Tokens.wellFormed(token)) {
             return deny(401, "the bearer token is not a Homefleet token (expected " + kind.prefix()
                     + " followed by 43 characters)", kind);

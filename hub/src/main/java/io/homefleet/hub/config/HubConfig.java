@@ -21,6 +21,8 @@ public interface HubConfig {
 
     Retention retention();
 
+    TemperatureProxy temperatureProxy();
+
     interface Operator {
         /**
          * The operator API token ({@code hfo_...}), e.g. from a Kubernetes Secret. When absent, the first start
@@ -58,5 +60,16 @@ public interface HubConfig {
         /** Rows deleted per transaction, so ingest is never blocked behind one long delete. */
         @WithDefault("5000")
         int batchSize();
+    }
+
+    /** The sensor proxies' control plane: how often they pull their authorized nodes, and how often they may. */
+    interface TemperatureProxy {
+        /** Sent to every proxy as {@code refresh_interval} (whole seconds, at least 1). */
+        @WithDefault("60s")
+        Duration refreshInterval();
+
+        /** Pulls per proxy per minute on one replica; more are answered 429 with Retry-After. */
+        @WithDefault("12")
+        int rateLimitPerMinute();
     }
 }

@@ -2,6 +2,7 @@ package io.homefleet.hub.host;
 
 import io.agroal.api.AgroalDataSource;
 import io.homefleet.hub.db.Sql;
+import io.homefleet.hub.tempproxy.TemperatureProxyStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
@@ -19,14 +20,15 @@ public class HostQueries {
     private static final String SELECT = """
             SELECT h.id, h.hostname, h.cluster, h.node, h.addresses, h.agent_version, h.last_seen_at, h.last_sent_at,
                    h.created_at %s
-              FROM hosts h %s""";
+              FROM hosts h""" + TemperatureProxyStatus.JOINS + "%s";
 
     @Inject
     AgroalDataSource dataSource;
 
     public List<HostView> list() {
         try (Connection con = dataSource.getConnection();
-                PreparedStatement ps = con.prepareStatement(SELECT.formatted("", "ORDER BY h.id"));
+                PreparedStatement ps = con.prepareStatement(
+                        SELECT.formatted(TemperatureProxyStatus.COLUMNS, "ORDER BY h.id"));
                 ResultSet rs = ps.executeQuery()) {
             List<HostView> out = new ArrayList<>();
             while (rs.next()) {
@@ -39,7 +41,7 @@ public class HostQueries {
     }
 
     public Optional<HostView> get(String id) {
-        String sql = SELECT.formatted(", r.body::text AS latest",
+        String sql = SELECT.formatted(TemperatureProxyStatus.COLUMNS + ", r.body::text AS latest",
                 "LEFT JOIN host_reports r ON r.id = h.last_report_pk WHERE h.id = ?");
         try (Connection con = dataSource.getConnection(); PreparedStatement ps = con.prepareStatement(sql)) {
             ps.setString(1, id);
@@ -56,6 +58,7 @@ public class HostQueries {
         List<String> list = addresses == null ? List.of() : List.of((String[]) addresses.getArray());
         return new HostView(rs.getString("id"), rs.getString("hostname"), rs.getString("cluster"),
                 rs.getString("node"), list, rs.getString("agent_version"), Sql.instant(rs, "last_seen_at"),
-                Sql.instant(rs, "last_sent_at"), Sql.instant(rs, "created_at"), latest);
+                Sql.instant(rs, "last_sent_at"), Sql.instant(rs, "created_at"), TemperatureProxyStatus.from(rs),
+                latest);
     }
 }

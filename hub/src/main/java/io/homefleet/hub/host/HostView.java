@@ -2,10 +2,14 @@ package io.homefleet.hub.host;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.homefleet.common.contract.v1.ContractRecord;
+import io.homefleet.hub.tempproxy.TemperatureProxyStatus;
 import java.time.Instant;
 import java.util.List;
 
-/** A host as operators see it; {@code latest_report} only on the single-host view. */
+/**
+ * A host as operators see it, with its sensor proxy's registration and sync state; {@code latest_report} only on
+ * the single-host view.
+ */
 @ContractRecord
 public record HostView(
         String id,
@@ -17,5 +21,6 @@ public record HostView(
         Instant lastReportAt,
         Instant lastReportSentAt,
         Instant createdAt,
+        TemperatureProxyStatus temperatureProxy,
         @JsonRawValue String latestReport) {
 }

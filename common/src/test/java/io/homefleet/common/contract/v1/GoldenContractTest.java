@@ -38,7 +38,10 @@ class GoldenContractTest {
                 Arguments.of("guest-bootstrap.json", GuestBootstrap.class),
                 Arguments.of("guest-provision-request.json", GuestProvisionRequest.class),
                 Arguments.of("guest-provisioning-status.json", GuestProvisioningStatus.class),
-                Arguments.of("host-metrics.json", HostMetrics.class));
+                Arguments.of("host-metrics.json", HostMetrics.class),
+                Arguments.of("temperature-proxy-registration.json", TemperatureProxyRegistration.class),
+                Arguments.of("temperature-proxy-registered.json", TemperatureProxyRegistered.class),
+                Arguments.of("authorized-nodes.json", AuthorizedNodes.class));
     }
 
     @ParameterizedTest(name = "{0} round-trips")
