@@ -69,6 +69,10 @@ class HttpsServerTest {
             assertEquals(401, get(pinned, https.port(), "/temps", null).statusCode());
             assertEquals(404, get(pinned, https.port(), "/q/metrics", TOKEN).statusCode(), "management endpoints never here");
             assertEquals(400, get(pinned, https.port(), "/temps?node=-x", TOKEN).statusCode());
+            HttpResponse<String> post = HttpClient.newBuilder().sslContext(pinned).build().send(HttpRequest.newBuilder(
+                    URI.create("https://127.0.0.1:" + https.port() + "/temps")).header("Authorization", "Bearer " + TOKEN)
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(405, post.statusCode());
 
             SSLContext otherPin = PinnedTls.context("00:11", null, null);
             assertThrows(IOException.class, () -> get(otherPin, https.port(), "/health", TOKEN), "a different certificate is refused");

@@ -170,4 +170,22 @@ class SocketServerTest {
             assertTrue(first.call("{\"method\":\"get_status\"}").path("success").asBoolean(), "the first one still serves");
         }
     }
+
+    @Test
+    void theGlobalCapAnswersBusyBeforeReadingAnything() throws Exception {
+        Path dir = TestProxy.workDir();
+        try (TestProxy t = TestProxy.start(dir, "proxy-ssh-coretemp-pkg-42.json",
+                "read_timeout: 2s\nlimits: {max_concurrent_requests: 1, max_concurrent_per_peer: 1}\n")) {
+            try (SocketChannel holder = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                holder.connect(UnixDomainSocketAddress.of(t.socket));
+                Thread.sleep(100);
+                JsonNode busy = t.call("{\"method\":\"get_status\"}");
+                assertEquals("busy", busy.path("error_code").asText(), busy::toString);
+                assertTrue(busy.path("error").asText().startsWith("too many requests in flight;"), busy::toString);
+                assertEquals(100, busy.path("retry_after_ms").asLong());
+            }
+            Thread.sleep(300);
+            assertTrue(t.call("{\"method\":\"get_status\"}").path("success").asBoolean(), "the slot comes back");
+        }
+    }
 }
