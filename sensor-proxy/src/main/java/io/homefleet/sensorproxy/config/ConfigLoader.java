@@ -52,6 +52,9 @@ public final class ConfigLoader {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .addModule(durations)
+                // `key:` with no value in YAML is null: keep the default rather than fail later on a missing value
+                .defaultSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forValueNulls(
+                        com.fasterxml.jackson.annotation.Nulls.SKIP))
                 .build();
     }
 

@@ -30,6 +30,13 @@ final class ConfigValidator {
         if (!c.nodeName.isBlank()) {
             NodeNames.problem(c.nodeName).ifPresent(m -> p.add("node_name: " + m));
         }
+        noNullItems(p, "allowed_source_subnets", c.allowedSourceSubnets);
+        noNullItems(p, "sensors_command", c.sensorsCommand);
+        noNullItems(p, "smart.devices", c.smart.devices);
+        noNullItems(p, "smart.smartctl_command", c.smart.smartctlCommand);
+        if (!p.isEmpty()) {
+            return p;
+        }
         for (int i = 0; i < c.allowedSourceSubnets.size(); i++) {
             try {
                 Cidr.parse(c.allowedSourceSubnets.get(i));
@@ -121,6 +128,14 @@ final class ConfigValidator {
             p.add("control_plane.insecure_skip_verify: not supported; pin the hub's certificate instead");
         }
         return p;
+    }
+
+    private static void noNullItems(List<String> p, String key, List<String> items) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null || items.get(i).isBlank()) {
+                p.add(key + "[" + i + "]: empty");
+            }
+        }
     }
 
     private static void absolute(List<String> p, String key, String value) {

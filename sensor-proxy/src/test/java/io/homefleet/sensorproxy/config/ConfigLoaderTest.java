@@ -121,4 +121,16 @@ class ConfigLoaderTest {
         assertFalse(loaded.config().httpEnabled);
         assertEquals("/run/homefleet-sensor-proxy/sensor-proxy.sock", loaded.config().socketPath);
     }
+
+    @Test
+    void keysWithoutValuesKeepTheirDefaultsAndEmptyItemsAreErrors() throws Exception {
+        ProxyConfig c = new ConfigLoader(Map.of()).load(write("allowed_peers:\nrate_limit:\nhttp_auth_token:\nssh:\n")).config();
+        assertEquals(List.of(), c.allowedPeers);
+        assertEquals(5, c.rateLimit.perPeerBurst);
+        assertEquals("", c.httpAuthToken);
+        assertEquals(22, c.ssh.port);
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new ConfigLoader(Map.of()).load(write("allowed_source_subnets: [~]\nsensors_command: [sensors, \"\"]\n")));
+        assertEquals(List.of("allowed_source_subnets[0]: empty", "sensors_command[1]: empty"), e.problems());
+    }
 }
