@@ -32,8 +32,18 @@ public final class TestSshd implements AutoCloseable {
         newHostKey();
     }
 
+    /** sshd installed, and this test run is root (sshd needs /run/sshd and to switch users). */
     public static boolean available() {
-        return Files.isExecutable(Path.of("/usr/sbin/sshd")) && Files.isExecutable(Path.of("/usr/bin/ssh-keygen"));
+        return Files.isExecutable(Path.of("/usr/sbin/sshd")) && Files.isExecutable(Path.of("/usr/bin/ssh-keygen")) && isRoot();
+    }
+
+    public static boolean isRoot() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .anyMatch(l -> l.startsWith("Uid:") && l.split("\\s+")[1].equals("0"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Replaces the host key, as a reinstalled node (or an impostor) would present. */
