@@ -55,8 +55,17 @@ class SshFanOutTest {
                     assertEquals("127.0.0.1", r.path("data").path("node").asText());
                     assertEquals(3, r.path("data").path("gpu").size());
                 }
+                // Each node answers its own sample (by the address sshd was reached on): no value may land on another node.
+                Files.writeString(answer, "case \"$SSH_CONNECTION\" in *' 127.0.0.2 '*) cat '"
+                        + TestProxy.FIXTURES.resolve("proxy-ssh-coretemp-pkg-42.json") + "' ;; *) cat '"
+                        + TestProxy.FIXTURES.resolve("monitoring-head-amdgpu-plus-k10temp.json") + "' ;; esac\n");
                 JsonNode sweep = t.call("{\"method\":\"get_temperatures\"}");
                 assertEquals(3, sweep.path("data").path("temperatures").size(), sweep::toString);
+                java.util.Map<String, Double> byNode = new java.util.HashMap<>();
+                sweep.path("data").path("temperatures").forEach(s -> byNode.put(s.path("node").asText(), s.path("cpu").path("package").asDouble()));
+                assertEquals(60.5, byNode.get("127.0.0.1"), byNode::toString);
+                assertEquals(42.0, byNode.get("127.0.0.2"), byNode::toString);
+                assertEquals(42.0, byNode.get("pve-local"), byNode::toString);
                 assertEquals(2, sshd.acceptedLogins(), "one session per node (opened at start), reused for every read");
 
                 Files.writeString(answer, "yes '{}' | head -c 4096\n");
