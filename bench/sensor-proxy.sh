@@ -27,10 +27,12 @@ PROXY_PID=""
 NODE_USER=hf-bench-$$
 useradd --system --no-create-home --home-dir / --shell /bin/sh --password "*" "$NODE_USER"  # "*": no password, yet not locked
 cleanup() {
-  userdel "$NODE_USER" 2>/dev/null || true
   for pid in $PROXY_PID $SSHD_PIDS; do
     if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
   done
+  # The user goes last: userdel refuses while a session process of it still exits.
+  for _ in $(seq 1 100); do userdel "$NODE_USER" 2>"$WORK/userdel.err" && break; sleep 0.1; done
+  [ -s "$WORK/userdel.err" ] && cat "$WORK/userdel.err" >&2
   [ -n "${KEEP_WORK:-}" ] && echo "kept $WORK" || rm -rf "$WORK"
 }
 trap cleanup EXIT
