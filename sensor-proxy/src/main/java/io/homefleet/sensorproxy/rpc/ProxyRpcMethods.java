@@ -69,7 +69,8 @@ public final class ProxyRpcMethods implements RpcMethods {
     public JsonNode call(String method, JsonNode params, PeerCredentials peer, PeerAccess access) throws RpcException {
         return switch (method) {
             case "get_status" -> getStatus(access);
-            case "get_temperature" -> MAPPER.valueToTree(temperatures.get(requiredText(params, "node")));
+            case "get_temperature" -> com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.rawValueNode(
+                    new com.fasterxml.jackson.databind.util.RawValue(temperatures.getJson(requiredText(params, "node"))));
             case "get_temperatures" -> MAPPER.valueToTree(temperatures.getAll());
             case "register_nodes" -> registerNodes(params, peer);
             case "request_cleanup" -> requestCleanup(params, peer);

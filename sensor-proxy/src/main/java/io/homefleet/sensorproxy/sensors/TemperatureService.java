@@ -2,6 +2,7 @@ package io.homefleet.sensorproxy.sensors;
 
 import io.homefleet.common.contract.v1.TemperatureSnapshot;
 import io.homefleet.common.contract.v1.TemperatureSweep;
+import io.homefleet.common.json.Json;
 import io.homefleet.common.sensors.SensorsReading;
 import io.homefleet.sensorproxy.metrics.ProxyMetrics;
 import io.homefleet.sensorproxy.socket.RpcException;
@@ -50,6 +51,19 @@ public final class TemperatureService {
     }
 
     /** One node's snapshot; validates the name and the allow-list first. */
+    /**
+     * The same as {@link #get}, already as JSON: a cached reading is serialized once, not once per caller, which
+     * keeps the socket's hot path free of per-request tree building.
+     */
+    public String getJson(String node) throws RpcException {
+        access.check(node);
+        Cached c = lookup(node);
+        if (c.snapshot == null) {
+            throw new RpcException("unavailable", "cannot read node '" + node + "': " + c.error);
+        }
+        return c.json();
+    }
+
     public TemperatureSnapshot get(String node) throws RpcException {
         access.check(node);
         Cached c = lookup(node);
@@ -140,6 +154,30 @@ public final class TemperatureService {
         }
     }
 
-    private record Cached(TemperatureSnapshot snapshot, String error, long at) {
+    /** A reading (or why there is none) and when it was taken; its JSON is rendered once, on first use. */
+    private static final class Cached {
+        final TemperatureSnapshot snapshot;
+        final String error;
+        final long at;
+        private volatile String json;
+
+        Cached(TemperatureSnapshot snapshot, String error, long at) {
+            this.snapshot = snapshot;
+            this.error = error;
+            this.at = at;
+        }
+
+        String json() {
+            String j = json;
+            if (j == null) {
+                try {
+                    j = Json.mapper().writeValueAsString(snapshot);
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("a snapshot always serializes", e);
+                }
+                json = j;
+            }
+            return j;
+        }
     }
 }
