@@ -35,6 +35,7 @@ public class HubBench {
     static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
     static final int CONTROLLERS = Integer.getInteger("bench.controllers", 200);
     static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
+    static Process hubProcess;
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(8)).build();
 
@@ -44,6 +45,7 @@ public class HubBench {
                 .setCleanDataDirectory(true).setServerConfig("max_connections", "200").start()) {
             String jdbc = pg.getJdbcUrl("postgres", "postgres");
             Process hub = startHub(jdbc, work);
+            hubProcess = hub;
             try {
                 awaitHealthy();
                 run(pg);
@@ -71,6 +73,8 @@ public class HubBench {
         pb.environment().put("HOMEFLEET_HUB_SWEEP_EVERY", "off");
         pb.environment().put("HOMEFLEET_HUB_RETENTION_PRUNE_CRON", "off");
         pb.environment().put("HOMEFLEET_HUB_DATA_DIR", work.resolve("hub").toString());
+        // The proxy phase sends each simulated proxy's polls far faster than its 12/min limit allows.
+        pb.environment().put("HOMEFLEET_HUB_TEMPERATURE_PROXY_RATE_LIMIT_PER_MINUTE", "1000000000");
         pb.redirectErrorStream(true).redirectOutput(work.resolve("hub.log").toFile());
         return pb.start();
     }
@@ -91,6 +95,10 @@ public class HubBench {
     }
 
     static void run(EmbeddedPostgres pg) throws Exception {
+        if ("tempproxy".equals(System.getProperty("bench.only"))) {
+            proxyPolling();
+            return;
+        }
         String[] customers = new String[CONTROLLERS];
         String[] keys = new String[CONTROLLERS];
         for (int i = 0; i < CONTROLLERS; i++) {
@@ -157,6 +165,164 @@ public class HubBench {
         long customersNow = scalar(pg, "SELECT count(*) FROM customers");
         sweepOnce(pg, customersNow, "1% of customers cross a threshold");
         sweepOnce(pg, customersNow, "nothing changed since the last sweep");
+        proxyPolling();
+    }
+
+    /**
+     * 1,000 sensor proxies (50 clusters of 20 hosts) pulling their authorized nodes: the 304 path (the list did
+     * not change) against the 200 path (full list) and GET /q/health/live (the HTTP stack alone) as the floor, each closed-loop at the same concurrency, with the hub's own CPU time per request; then all 1,000
+     * polling open-loop, 98% with the current ETag, at 1,000 polls/s (each proxy once a second, 60 times the
+     * default refresh interval).
+     */
+    static void proxyPolling() throws Exception {
+        int proxies = Integer.getInteger("bench.proxies", 1000);
+        String[] tokens = new String[proxies];
+        String[] etags = new String[proxies];
+        ExecutorService setup = Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < proxies; i++) {
+            int n = i;
+            done.add(setup.submit(() -> {
+                String id = "tp-" + n;
+                post("/api/v1/hosts", OPERATOR, "{\"id\":\"" + id + "\",\"hostname\":\"" + id + ".lan\",\"cluster\":"
+                        + "\"tpc-" + (n % 50) + "\",\"addresses\":[\"10." + (n / 250) + "." + (n % 250) + ".1\"]}");
+                String key = field(post("/api/v1/hosts/" + id + "/keys", OPERATOR, "").body(), "key");
+                String reg = post("/api/v1/temperature-proxy/register", key,
+                        "{\"hostname\":\"" + id + "\",\"kind\":\"socket\"}").body();
+                tokens[n] = field(reg, "ctrl_token");
+                return null;
+            }));
+        }
+        for (var f : done) {
+            f.get();
+        }
+        for (int i = 0; i < proxies; i++) {
+            HttpResponse<String> r = get("/api/v1/temperature-proxy/authorized-nodes", tokens[i]);
+            etags[i] = r.headers().firstValue("ETag").orElseThrow();
+        }
+        setup.shutdown();
+        System.out.printf("Temperature proxies: %d registered in 50 clusters of %d hosts%n", proxies, proxies / 50);
+
+        String path = "/api/v1/temperature-proxy/authorized-nodes";
+        closedLoopGets(Duration.ofSeconds(5), i -> new String[] {path, tokens[i % proxies], etags[i % proxies]});
+        Result notModified = closedLoopGets(RUN, i -> new String[] {path, tokens[i % proxies], etags[i % proxies]});
+        Result full = closedLoopGets(RUN, i -> new String[] {path, tokens[i % proxies], null});
+        Result floor = closedLoopGets(RUN, i -> new String[] {"/q/health/live", null, null});
+        System.out.printf("authorized-nodes 304 (If-None-Match current): %.0f/s, p50 %.2f ms, p99 %.2f ms, "
+                + "hub CPU %.3f ms per poll%n", notModified.rate(), notModified.p(50), notModified.p(99),
+                notModified.cpuPerRequestMs());
+        System.out.printf("authorized-nodes 200 (full list of %d nodes): %.0f/s, p50 %.2f ms, p99 %.2f ms, "
+                + "hub CPU %.3f ms per poll%n", proxies / 50, full.rate(), full.p(50), full.p(99),
+                full.cpuPerRequestMs());
+        System.out.printf("Floor, GET /q/health/live (the HTTP stack, no database): %.0f/s, p50 %.2f ms, p99 %.2f ms, "
+                + "hub CPU %.3f ms per request%n", floor.rate(), floor.p(50), floor.p(99), floor.cpuPerRequestMs());
+        System.out.printf("Ratios: 304 / 200 hub CPU per poll %.0f%%; 304 / floor %.0f%%%n",
+                100 * notModified.cpuPerRequestMs() / full.cpuPerRequestMs(),
+                100 * notModified.cpuPerRequestMs() / floor.cpuPerRequestMs());
+
+        Result fleet = fixedRateGets(1000, RUN, i -> new String[] {path, tokens[(int) (i % proxies)],
+                i % 50 == 0 ? null : etags[(int) (i % proxies)]});
+        System.out.printf("%d proxies polling at 1,000 polls/s (98%% 304, open loop): p50 %.2f ms, p99 %.2f ms, "
+                + "achieved %.0f/s, hub CPU %.3f ms per poll (%.1f%% of one core; at the default 60 s interval "
+                + "the same fleet makes %.1f polls/s)%n", proxies, fleet.p(50), fleet.p(99), fleet.rate(),
+                fleet.cpuPerRequestMs(), fleet.cpuPerRequestMs() * fleet.rate() / 10, proxies / 60.0);
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    static long hubCpuNanos() {
+        return hubProcess.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    /** Closed loop of GETs; {@code request} gives {path, token or null, If-None-Match or null} for the n-th. */
+    static Result closedLoopGets(Duration run, java.util.function.IntFunction<String[]> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<java.util.concurrent.Future<long[]>> futures = new ArrayList<>();
+        long cpu0 = hubCpuNanos();
+        long start = System.nanoTime();
+        for (int t = 0; t < CONCURRENCY; t++) {
+            int offset = t;
+            futures.add(pool.submit(() -> {
+                long[] lat = new long[2_000_000];
+                int n = 0;
+                try (LightClient client = new LightClient()) {
+                    while (!stop.get() && n < lat.length) {
+                        String[] r = request.apply(offset + n * CONCURRENCY);
+                        long t0 = System.nanoTime();
+                        int status = client.get(r[0], r[1], r[2]);
+                        if (status != 200 && status != 304) {
+                            throw new IllegalStateException(r[0] + " answered " + status);
+                        }
+                        lat[n++] = System.nanoTime() - t0;
+                    }
+                }
+                return Arrays.copyOf(lat, n);
+            }));
+        }
+        Thread.sleep(run.toMillis());
+        stop.set(true);
+        List<long[]> parts = new ArrayList<>();
+        for (var f : futures) {
+            parts.add(f.get());
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        long cpu = hubCpuNanos() - cpu0;
+        pool.shutdown();
+        long[] all = parts.stream().flatMapToLong(Arrays::stream).toArray();
+        return new Result(all.length, elapsed, all, cpu);
+    }
+
+    static Result fixedRateGets(int perSecond, Duration run, java.util.function.LongFunction<String[]> request)
+            throws Exception {
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService senders = Executors.newFixedThreadPool(64);
+        long total = perSecond * run.toSeconds();
+        long[] lat = new long[(int) total];
+        AtomicLong done = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long intervalNanos = 1_000_000_000L / perSecond;
+        long cpu0 = hubCpuNanos();
+        long start = System.nanoTime();
+        AtomicLong issued = new AtomicLong();
+        ticker.scheduleAtFixedRate(() -> {
+            long i = issued.getAndIncrement();
+            if (i >= total) {
+                return;
+            }
+            long scheduled = start + i * intervalNanos;
+            senders.submit(() -> {
+                String[] r = request.apply(i);
+                try {
+                    int status = CLIENTS.get().get(r[0], r[1], r[2]);
+                    if (status != 200 && status != 304) {
+                        failed.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    failed.incrementAndGet();
+                }
+                lat[(int) i] = System.nanoTime() - scheduled;
+                done.incrementAndGet();
+            });
+        }, 0, intervalNanos, TimeUnit.NANOSECONDS);
+        long deadline = System.nanoTime() + run.toNanos() + TimeUnit.SECONDS.toNanos(30);
+        while (done.get() < total && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        ticker.shutdownNow();
+        senders.shutdown();
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        long cpu = hubCpuNanos() - cpu0;
+        if (failed.get() > 0) {
+            throw new IllegalStateException(failed.get() + " polls failed");
+        }
+        return new Result(done.get(), elapsed, Arrays.copyOf(lat, (int) done.get()), cpu);
     }
 
     static void sweepOnce(EmbeddedPostgres pg, long customers, String situation) throws Exception {
@@ -175,7 +341,15 @@ public class HubBench {
                 : "?", commitsDuring);
     }
 
-    record Result(long count, Duration elapsed, long[] latenciesNanos) {
+    record Result(long count, Duration elapsed, long[] latenciesNanos, long hubCpuNanos) {
+        Result(long count, Duration elapsed, long[] latenciesNanos) {
+            this(count, elapsed, latenciesNanos, 0);
+        }
+
+        double cpuPerRequestMs() {
+            return hubCpuNanos / 1e6 / count;
+        }
+
         double rate() {
             return count / (elapsed.toNanos() / 1e9);
         }
@@ -371,6 +545,39 @@ public class HubBench {
             for (String h = line(); !h.isEmpty(); h = line()) {
                 if (h.regionMatches(true, 0, "content-length:", 0, 15)) {
                     length = Integer.parseInt(h.substring(15).trim());
+                }
+            }
+            in.readNBytes(length);
+            return code;
+        }
+
+        int get(String path, String token, String ifNoneMatch) throws java.io.IOException {
+            connect();
+            String head = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + (token == null ? "" : "X-Proxy-Token: " + token + "\r\n")
+                    + (ifNoneMatch == null ? "" : "If-None-Match: " + ifNoneMatch + "\r\n") + "\r\n";
+            out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            return response();
+        }
+
+        private void connect() throws java.io.IOException {
+            if (socket == null) {
+                socket = new java.net.Socket("127.0.0.1", PORT);
+                socket.setTcpNoDelay(true);
+                out = new java.io.BufferedOutputStream(socket.getOutputStream(), 8192);
+                in = new java.io.BufferedInputStream(socket.getInputStream(), 8192);
+            }
+        }
+
+        private int response() throws java.io.IOException {
+            int code = Integer.parseInt(line().substring(9, 12));
+            int length = 0;
+            for (String h = line(); !h.isEmpty(); h = line()) {
+                if (h.regionMatches(true, 0, "content-length:", 0, 15)) {
+                    length = Integer.parseInt(h.substring(15).trim());
+                } else if (h.regionMatches(true, 0, "transfer-encoding:", 0, 18)) {
+                    throw new java.io.IOException("chunked responses are not read by this client");
                 }
             }
             in.readNBytes(length);

@@ -1,5 +1,6 @@
 package io.homefleet.hub.tempproxy;
 
+import io.homefleet.common.contract.v1.AuthorizedNode;
 import io.homefleet.common.contract.v1.AuthorizedNodes;
 import io.homefleet.common.contract.v1.Problem;
 import io.homefleet.common.contract.v1.TemperatureProxyRegistered;
@@ -24,7 +25,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -83,18 +84,23 @@ public abstract class TemperatureProxyEndpoints {
                             .with("limit_per_minute", limit)))
                     .header("Retry-After", retryAfter).build();
         }
-        NodeListRepository.NodeList list = nodeLists.nodesFor(hostId).filter(NodeListRepository.NodeList::registered)
-                .orElseThrow(() -> ProblemException.unauthorized("this sensor-proxy token's host '" + hostId
-                        + "' no longer exists or has no registered proxy; register again"));
-        String hash = list.hash();
-        Instant updatedAt = nodeLists.recordPull(list, hash);
-        EntityTag etag = new EntityTag(hash);
-        if (matches(ifNoneMatch, hash)) {
-            return Response.notModified(etag).cacheControl(noCache()).build();
+        NodeListRepository.Pulled pulled = pull(hostId);
+        if (matches(ifNoneMatch, pulled.hash())) {
+            return Response.notModified(new EntityTag(pulled.hash())).cacheControl(noCache()).build();
         }
-        int refresh = service.refreshSeconds();
-        return Response.ok(new AuthorizedNodes(list.nodes(), hash, refresh, updatedAt)).tag(etag)
-                .cacheControl(noCache()).build();
+        List<AuthorizedNode> nodes = nodeLists.nodes(hostId);
+        String hash = AuthorizedNodes.hashOf(nodes);
+        if (!hash.equals(pulled.hash())) {
+            // The list changed between the two statements: the second pull sees the change too.
+            pulled = pull(hostId);
+        }
+        return Response.ok(new AuthorizedNodes(nodes, hash, service.refreshSeconds(), pulled.updatedAt()))
+                .tag(new EntityTag(hash)).cacheControl(noCache()).build();
+    }
+
+    private NodeListRepository.Pulled pull(String hostId) {
+        return nodeLists.recordPull(hostId).orElseThrow(() -> ProblemException.unauthorized("this sensor-proxy "
+                + "token's host '" + hostId + "' no longer exists or has no registered proxy; register again"));
     }
 
     /** If-None-Match: a list of entity tags or {@code *}; weak comparison (RFC 9110), bare hashes tolerated. */

@@ -77,10 +77,8 @@ public class TemperatureProxyService {
         proxy.persist();
 
         String ctrlToken = credentials.rotate(TokenKind.PROXY, null, hostId).key();
-        NodeListRepository.NodeList list = nodeLists.nodesFor(hostId)
-                .orElseThrow(() -> new IllegalStateException("host " + hostId + " vanished while registering"));
-        return new TemperatureProxyRegistered(ctrlToken, httpToken, proxy.instanceId, hostId, list.cluster(),
-                list.nodes(), refreshSeconds());
+        return new TemperatureProxyRegistered(ctrlToken, httpToken, proxy.instanceId, hostId, host.cluster(),
+                nodeLists.nodes(hostId), refreshSeconds());
     }
 
     int refreshSeconds() {

@@ -29,10 +29,10 @@ public record TemperatureProxyStatus(
             + " p.instance_id AS tp_instance, p.registered_at AS tp_registered_at, p.last_pull_at AS tp_last_pull_at, p.last_hash AS tp_last_hash,"
             + " cur.hash AS tp_current_hash";
 
-    /** Joins onto {@code hosts h}: the proxy, and its list's hash now (computed only for hosts with a proxy). */
+    /** Joins onto {@code hosts h}: the proxy, and the hash of its list now (kept by a trigger on hosts). */
     public static final String JOINS = " LEFT JOIN temperature_proxies p ON p.host_id = h.id"
-            + " LEFT JOIN LATERAL (" + NodeListRepository.HASH_OF.formatted(NodeListRepository.NODES_OF.formatted("h"))
-            + " WHERE p.host_id IS NOT NULL) cur ON true ";
+            + " LEFT JOIN temperature_proxy_lists cur ON p.host_id IS NOT NULL"
+            + " AND cur.scope = temperature_proxy_scope(h.cluster, h.id) ";
 
     public static TemperatureProxyStatus from(ResultSet rs) throws SQLException {
         String kind = rs.getString("tp_kind");
