@@ -95,6 +95,10 @@ public final class SocketBench {
         Arrays.sort(times);
         print("sweep_snapshots", count(last, "\"source\":"));
         print("sweep_errors", count(last, "\"error\":"));
+        int errors = last.indexOf("\"errors\":[{");
+        if (errors >= 0) {
+            System.out.println("sweep_last_errors " + last.substring(errors, Math.min(last.length(), errors + 400)).strip());
+        }
         print("sweep_p50_ms", ms(pct(times, 50)));
         print("sweep_max_ms", ms(times[times.length - 1]));
     }
