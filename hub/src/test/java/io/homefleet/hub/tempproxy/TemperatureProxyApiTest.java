@@ -38,6 +38,9 @@ class TemperatureProxyApiTest {
     @Inject
     Db db;
 
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     @Test
     void registersWithItsHostKeyAndPullsItsList() {
         String cluster = Fleet.uniqueId("reg");
@@ -277,6 +280,38 @@ class TemperatureProxyApiTest {
         AuthorizedNodes afterLeave = changed(afterReport, pull(ctrl));
         assertEquals(start.hash(), afterLeave.hash());
         assertEquals(start.nodes(), afterLeave.nodes());
+    }
+
+    @Test
+    void hostsJoiningAtOnceAllCountInTheStoredHash() throws Exception {
+        String cluster = Fleet.uniqueId("burst");
+        String host = Fleet.createHost(Fleet.uniqueId("pve-burst"), cluster, List.of("10.8.0.1"));
+        String ctrl = register(Fleet.hostKey(host), host, "socket").path("ctrl_token");
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection con = dataSource.getConnection()) {
+            // One host joins in a transaction that stays open while another joins through the API.
+            con.setAutoCommit(false);
+            try (java.sql.PreparedStatement ps = con.prepareStatement("INSERT INTO hosts (id, hostname, cluster, "
+                    + "addresses) VALUES (?, ?, ?, ARRAY['10.8.0.2'])")) {
+                String id = Fleet.uniqueId("pve-slow");
+                ps.setString(1, id);
+                ps.setString(2, id + ".lan");
+                ps.setString(3, cluster);
+                ps.executeUpdate();
+            }
+            var join = other.submit(() -> Fleet.createHost(Fleet.uniqueId("pve-fast"), cluster, List.of("10.8.0.3")));
+            Thread.sleep(500);
+            con.commit();
+            join.get();
+        } finally {
+            other.shutdown();
+        }
+        AuthorizedNodes list = pull(ctrl);
+        assertEquals(3, list.nodes().size());
+        // The hash the hub keeps (answering 304) is the hash of the whole list: neither join was lost.
+        given().header("X-Proxy-Token", ctrl).header("If-None-Match", "\"" + list.hash() + "\"")
+                .get(V1 + "/authorized-nodes").then().statusCode(304);
+        Fleet.operator().get("/api/v1/hosts/" + host).then().body("temperature_proxy.hash_current", equalTo(true));
     }
 
     @Test
