@@ -41,7 +41,12 @@ class GoldenContractTest {
                 Arguments.of("host-metrics.json", HostMetrics.class),
                 Arguments.of("temperature-proxy-registration.json", TemperatureProxyRegistration.class),
                 Arguments.of("temperature-proxy-registered.json", TemperatureProxyRegistered.class),
-                Arguments.of("authorized-nodes.json", AuthorizedNodes.class));
+                Arguments.of("authorized-nodes.json", AuthorizedNodes.class),
+                Arguments.of("sensor-proxy-request.json", SensorProxyRequest.class),
+                Arguments.of("sensor-proxy-response.json", SensorProxyResponse.class),
+                Arguments.of("sensor-proxy-response-error.json", SensorProxyResponse.class),
+                Arguments.of("temperature-sweep.json", TemperatureSweep.class),
+                Arguments.of("sensor-proxy-status.json", SensorProxyStatus.class));
     }
 
     @ParameterizedTest(name = "{0} round-trips")
