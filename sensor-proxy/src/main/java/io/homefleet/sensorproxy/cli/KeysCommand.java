@@ -1,7 +1,6 @@
 package io.homefleet.sensorproxy.cli;
 
 import io.homefleet.sensorproxy.SensorProxySettings;
-import io.homefleet.sensorproxy.config.ConfigException;
 import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.config.ProxyConfig;
 import io.homefleet.sensorproxy.ssh.AuthorizedKeyLine;
@@ -43,13 +42,11 @@ public class KeysCommand {
 
         @Override
         public Integer call() {
-            ProxyConfig c;
-            try {
-                c = config.load(settings).config();
-            } catch (ConfigException e) {
-                e.problems().forEach(p -> System.err.println("config error: " + p));
+            java.util.Optional<LoadedConfig> loaded = config.loadOrReport(settings);
+            if (loaded.isEmpty()) {
                 return 2;
             }
+            ProxyConfig c = loaded.get().config();
             try {
                 SshKeyStore store = new SshKeyStore(Path.of(c.stateDir));
                 KeyPair key = staged ? store.loadStaged() : store.loadOrCreate();
@@ -77,13 +74,11 @@ public class KeysCommand {
 
         @Override
         public Integer call() {
-            LoadedConfig loaded;
-            try {
-                loaded = config.load(settings);
-            } catch (ConfigException e) {
-                e.problems().forEach(p -> System.err.println("config error: " + p));
+            java.util.Optional<LoadedConfig> found = config.loadOrReport(settings);
+            if (found.isEmpty()) {
                 return 2;
             }
+            LoadedConfig loaded = found.get();
             try {
                 return step(loaded, new SshKeyStore(Path.of(loaded.config().stateDir)));
             } catch (IOException e) {

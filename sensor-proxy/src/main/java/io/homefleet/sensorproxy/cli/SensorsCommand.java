@@ -9,7 +9,7 @@ import io.homefleet.common.sensors.SensorsJsonParser;
 import io.homefleet.common.sensors.SensorsReading;
 import io.homefleet.sensorproxy.HostName;
 import io.homefleet.sensorproxy.SensorProxySettings;
-import io.homefleet.sensorproxy.config.ConfigException;
+import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.config.ProxyConfig;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -85,13 +85,11 @@ public class SensorsCommand {
 
         @Override
         public Integer call() throws IOException {
-            ProxyConfig c;
-            try {
-                c = config.load(settings).config();
-            } catch (ConfigException e) {
-                e.problems().forEach(p -> System.err.println("config error: " + p));
+            java.util.Optional<LoadedConfig> loaded = config.loadOrReport(settings);
+            if (loaded.isEmpty()) {
                 return 2;
             }
+            ProxyConfig c = loaded.get().config();
             LocalSensorsReader reader = new LocalSensorsReader(c.sensorsCommand, Path.of(c.hwmonDir), Path.of(c.thermalDir),
                     c.ssh.commandTimeout, Clock.systemUTC());
             try {

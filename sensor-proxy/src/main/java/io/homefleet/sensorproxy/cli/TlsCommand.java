@@ -2,7 +2,7 @@ package io.homefleet.sensorproxy.cli;
 
 import io.homefleet.sensorproxy.HostName;
 import io.homefleet.sensorproxy.SensorProxySettings;
-import io.homefleet.sensorproxy.config.ConfigException;
+import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.config.ProxyConfig;
 import io.homefleet.sensorproxy.tls.TlsMaterial;
 import jakarta.enterprise.context.Dependent;
@@ -31,13 +31,11 @@ public class TlsCommand {
 
         @Override
         public Integer call() {
-            ProxyConfig c;
-            try {
-                c = config.load(settings).config();
-            } catch (ConfigException e) {
-                e.problems().forEach(p -> System.err.println("config error: " + p));
+            java.util.Optional<LoadedConfig> loaded = config.loadOrReport(settings);
+            if (loaded.isEmpty()) {
                 return 2;
             }
+            ProxyConfig c = loaded.get().config();
             try {
                 System.out.println(TlsMaterial.ensure(TlsMaterial.resolve(c.httpTlsCert, c.httpTlsKey, Path.of(c.stateDir)),
                         HostName.local()));
