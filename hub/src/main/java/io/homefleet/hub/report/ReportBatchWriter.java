@@ -8,7 +8,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -178,36 +177,22 @@ public class ReportBatchWriter {
         UUID[] ids = new UUID[n];
         String[] customers = new String[n];
         String[] received = new String[n];
-        String[] sent = new String[n];
-        String[] health = new String[n];
-        String[] versions = new String[n];
-        Double[] cpu = new Double[n];
-        Double[] mem = new Double[n];
-        Double[] disk = new Double[n];
         String[] bodies = new String[n];
+        Summary[] summaries = new Summary[n];
         for (int i = 0; i < n; i++) {
             Pending p = rows.get(i);
-            ControllerReport r = p.report();
-            ids[i] = r.reportId();
-            customers[i] = r.customerId();
+            ids[i] = p.report().reportId();
+            customers[i] = p.report().customerId();
             received[i] = p.receivedAt().toString();
-            sent[i] = r.sentAt().toString();
-            health[i] = r.health().status().name().toLowerCase(Locale.ROOT);
-            versions[i] = r.controllerVersion();
-            cpu[i] = cpuPercent(r);
-            mem[i] = memoryPercent(r);
-            disk[i] = diskPercent(r);
             bodies[i] = p.json();
+            summaries[i] = Summary.of(p.report());
         }
         try (PreparedStatement ps = con.prepareStatement(INSERT)) {
-            Array[] arrays = {con.createArrayOf("uuid", ids), con.createArrayOf("text", customers),
-                con.createArrayOf("text", received), con.createArrayOf("text", sent),
-                con.createArrayOf("text", health), con.createArrayOf("text", versions),
-                con.createArrayOf("float8", cpu), con.createArrayOf("float8", mem),
-                con.createArrayOf("float8", disk), con.createArrayOf("text", bodies)};
-            for (int i = 0; i < arrays.length; i++) {
-                ps.setArray(i + 1, arrays[i]);
-            }
+            bind(con, ps, new String[] {"uuid", "text", "text", "text", "text", "text", "float8", "float8", "float8",
+                "text"}, ids, customers, received, Summary.column(summaries, Summary::sent),
+                    Summary.column(summaries, Summary::health), Summary.column(summaries, Summary::version),
+                    Summary.column(summaries, Summary::cpu), Summary.column(summaries, Summary::memory),
+                    Summary.column(summaries, Summary::disk), bodies);
             Map<UUID, Long> inserted = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -238,41 +223,51 @@ public class ReportBatchWriter {
         String[] customers = new String[n];
         Long[] pks = new Long[n];
         String[] received = new String[n];
-        String[] sent = new String[n];
-        String[] health = new String[n];
-        String[] versions = new String[n];
-        Double[] cpu = new Double[n];
-        Double[] mem = new Double[n];
-        Double[] disk = new Double[n];
         Boolean[] monitoring = new Boolean[n];
         String[] urls = new String[n];
+        Summary[] summaries = new Summary[n];
         int i = 0;
         for (Map.Entry<String, Pending> e : newest.entrySet()) {
             ControllerReport r = e.getValue().report();
             customers[i] = e.getKey();
             pks[i] = inserted.get(r.reportId());
             received[i] = lastArrival.get(e.getKey()).toString();
-            sent[i] = r.sentAt().toString();
-            health[i] = r.health().status().name().toLowerCase(Locale.ROOT);
-            versions[i] = r.controllerVersion();
-            cpu[i] = cpuPercent(r);
-            mem[i] = memoryPercent(r);
-            disk[i] = diskPercent(r);
             monitoring[i] = r.monitoringOn();
             urls[i] = r.controllerUrl();
+            summaries[i] = Summary.of(r);
             i++;
         }
         try (PreparedStatement ps = con.prepareStatement(UPDATE_CUSTOMERS)) {
-            Array[] arrays = {con.createArrayOf("text", customers), con.createArrayOf("int8", pks),
-                con.createArrayOf("text", received), con.createArrayOf("text", sent),
-                con.createArrayOf("text", health), con.createArrayOf("text", versions),
-                con.createArrayOf("float8", cpu), con.createArrayOf("float8", mem),
-                con.createArrayOf("float8", disk), con.createArrayOf("bool", monitoring),
-                con.createArrayOf("text", urls)};
-            for (int k = 0; k < arrays.length; k++) {
-                ps.setArray(k + 1, arrays[k]);
-            }
+            bind(con, ps, new String[] {"text", "int8", "text", "text", "text", "text", "float8", "float8", "float8",
+                "bool", "text"}, customers, pks, received, Summary.column(summaries, Summary::sent),
+                    Summary.column(summaries, Summary::health), Summary.column(summaries, Summary::version),
+                    Summary.column(summaries, Summary::cpu), Summary.column(summaries, Summary::memory),
+                    Summary.column(summaries, Summary::disk), monitoring, urls);
             ps.executeUpdate();
+        }
+    }
+
+    /** Binds one SQL array per column, in parameter order. */
+    private static void bind(Connection con, PreparedStatement ps, String[] types, Object[]... columns)
+            throws SQLException {
+        for (int k = 0; k < columns.length; k++) {
+            ps.setArray(k + 1, con.createArrayOf(types[k], columns[k]));
+        }
+    }
+
+    /** What a report contributes to both its row and its customer's summary; timestamps as ISO-8601 text. */
+    private record Summary(String sent, String health, String version, Double cpu, Double memory, Double disk) {
+        static Summary of(ControllerReport r) {
+            return new Summary(r.sentAt().toString(), r.health().status().name().toLowerCase(Locale.ROOT),
+                    r.controllerVersion(), cpuPercent(r), memoryPercent(r), diskPercent(r));
+        }
+
+        static Object[] column(Summary[] rows, java.util.function.Function<Summary, Object> field) {
+            Object[] out = new Object[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                out[i] = field.apply(rows[i]);
+            }
+            return out;
         }
     }
 
