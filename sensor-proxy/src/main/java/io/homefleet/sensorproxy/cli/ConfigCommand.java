@@ -4,6 +4,7 @@ import io.homefleet.sensorproxy.SensorProxySettings;
 import io.homefleet.sensorproxy.config.AllowedNodesFile;
 import io.homefleet.sensorproxy.config.ConfigException;
 import io.homefleet.sensorproxy.config.LoadedConfig;
+import io.homefleet.sensorproxy.daemon.RunningProxy;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -70,6 +71,12 @@ public class ConfigCommand {
                 return INVALID;
             }
             AllowedNodesFile file = loaded.allowedNodesFile();
+            if (RunningProxy.syncEnabled(loaded.config())) {
+                System.err.println("error: the hub at " + loaded.config().controlPlane.url + " decides the allowed nodes "
+                        + "(control_plane in " + loaded.configFile() + "); add the host to the hub instead, or set "
+                        + "legacy_allowlist: true to keep the list by hand");
+                return INVALID;
+            }
             try {
                 List<String> written = file.update(merge, replace);
                 System.out.println("wrote " + file.path() + ": " + String.join(", ", written));

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 @Dependent
 @Command(name = "sensor-proxy", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Reads, normalizes and serves this Proxmox cluster's temperatures.",
-        subcommands = {SensorsCommand.class, ConfigCommand.class, KeysCommand.class, TlsCommand.class, AuditCommand.class})
+        subcommands = {SensorsCommand.class, ConfigCommand.class, KeysCommand.class, TlsCommand.class, AuditCommand.class,
+                RegisterCommand.class})
 public class RootCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "config.yaml (default: ${DEFAULT-VALUE} or homefleet.sensor-proxy.config-file)")
     Path config;

@@ -75,6 +75,9 @@ public final class ConfigLoader {
         }
         resolvePaths(config, configFile.getParent());
         List<String> problems = ConfigValidator.problems(config);
+        if (problems.isEmpty() && !config.httpAuthTokenFile.isBlank()) {
+            readHttpToken(config, problems);
+        }
         AllowedNodesFile nodesFile = new AllowedNodesFile(Path.of(config.allowedNodesFile));
         List<String> fileNodes = List.of();
         try {
@@ -219,6 +222,21 @@ public final class ConfigLoader {
         c.ssh.knownHostsFile = c.ssh.knownHostsFile.isBlank()
                 ? Path.of(c.stateDir, "ssh", "known_hosts").toString() : resolve(base, c.ssh.knownHostsFile);
         c.controlPlane.tokenFile = resolve(base, c.controlPlane.tokenFile);
+        c.controlPlane.caFile = resolve(base, c.controlPlane.caFile);
+        c.httpAuthTokenFile = resolve(base, c.httpAuthTokenFile);
+    }
+
+    /** The HTTPS token lives in its own 0600 file so config.yaml can stay world-readable. */
+    private static void readHttpToken(ProxyConfig c, List<String> problems) {
+        try {
+            String token = SecretFiles.read(Path.of(c.httpAuthTokenFile));
+            if (c.httpEnabled && token.length() < 16) {
+                problems.add("http_auth_token_file: " + c.httpAuthTokenFile + " holds fewer than 16 characters");
+            }
+            c.httpAuthToken = token;
+        } catch (IOException e) {
+            problems.add("http_auth_token_file: " + e.getMessage());
+        }
     }
 
     private static String resolve(Path base, String value) {

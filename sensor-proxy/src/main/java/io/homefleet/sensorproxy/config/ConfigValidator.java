@@ -14,6 +14,8 @@ final class ConfigValidator {
     private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error");
     private static final Pattern USER = Pattern.compile("^[a-z_][a-z0-9_-]{0,31}\\$?$");
     private static final int MIN_TOKEN_LENGTH = 16;
+    private static final Pattern FINGERPRINT = Pattern.compile(
+            io.homefleet.common.contract.v1.TemperatureProxyRegistration.FINGERPRINT);
 
     private ConfigValidator() {
     }
@@ -100,8 +102,11 @@ final class ConfigValidator {
         }
         duration(p, "limits.malformed_penalty", c.limits.malformedPenalty, Duration.ZERO, Duration.ofMinutes(1));
         listen(p, "http_listen_addr", c.httpListenAddr);
-        if (c.httpEnabled && c.httpAuthToken.length() < MIN_TOKEN_LENGTH) {
-            p.add("http_auth_token: required when http_enabled is true, at least " + MIN_TOKEN_LENGTH + " characters");
+        if (!c.httpAuthToken.isBlank() && !c.httpAuthTokenFile.isBlank()) {
+            p.add("http_auth_token and http_auth_token_file: set one, not both");
+        } else if (c.httpEnabled && c.httpAuthToken.length() < MIN_TOKEN_LENGTH) {
+            p.add((c.httpAuthTokenFile.isBlank() ? "http_auth_token" : "http_auth_token_file")
+                    + ": required when http_enabled is true, a token of at least " + MIN_TOKEN_LENGTH + " characters");
         }
         if (c.httpTlsCert.isBlank() != c.httpTlsKey.isBlank()) {
             p.add("http_tls_cert and http_tls_key: set both or neither (neither = generated at first start)");
@@ -121,13 +126,35 @@ final class ConfigValidator {
             p.add("sensors_command: must name a program");
         }
         duration(p, "smart.interval", c.smart.interval, Duration.ofSeconds(10), Duration.ofDays(1));
-        if (!c.controlPlane.url.isBlank() && !c.controlPlane.url.startsWith("https://")) {
-            p.add("control_plane.url: must be an https:// URL");
-        }
-        if (c.controlPlane.insecureSkipVerify) {
-            p.add("control_plane.insecure_skip_verify: not supported; pin the hub's certificate instead");
-        }
+        controlPlane(p, c.controlPlane);
         return p;
+    }
+
+    private static void controlPlane(List<String> p, ProxyConfig.ControlPlane cp) {
+        if (!cp.configured()) {
+            return;
+        }
+        try {
+            ControlPlaneUrl.parse(cp.url, cp.allowPlainHttp);
+        } catch (IllegalArgumentException e) {
+            p.add("control_plane.url: " + e.getMessage());
+        }
+        absolute(p, "control_plane.token_file", cp.tokenFile);
+        duration(p, "control_plane.refresh_interval", cp.refreshInterval, Duration.ofSeconds(1), Duration.ofHours(1));
+        duration(p, "control_plane.retry_initial", cp.retryInitial, Duration.ofMillis(100), Duration.ofMinutes(10));
+        duration(p, "control_plane.timeout", cp.timeout, Duration.ofMillis(100), Duration.ofMinutes(2));
+        int trustChoices = (cp.caFile.isBlank() ? 0 : 1) + (cp.pinnedFingerprint.isBlank() ? 0 : 1)
+                + (cp.insecureSkipVerify ? 1 : 0);
+        if (trustChoices > 1) {
+            p.add("control_plane: choose one of ca_file, pinned_fingerprint and insecure_skip_verify");
+        }
+        if (!cp.caFile.isBlank() && !Files.isReadable(Path.of(cp.caFile))) {
+            p.add("control_plane.ca_file: " + cp.caFile + " is not a readable file");
+        }
+        if (!cp.pinnedFingerprint.isBlank() && !FINGERPRINT.matcher(cp.pinnedFingerprint).matches()) {
+            p.add("control_plane.pinned_fingerprint: must be a SHA-256 fingerprint (64 hex digits, optionally in "
+                    + "colon-separated pairs)");
+        }
     }
 
     private static void noNullItems(List<String> p, String key, List<String> items) {

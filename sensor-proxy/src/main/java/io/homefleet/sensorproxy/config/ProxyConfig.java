@@ -48,6 +48,8 @@ public class ProxyConfig {
     public String httpTlsCert = "";
     public String httpTlsKey = "";
     public String httpAuthToken = "";
+    /** A 0600 file holding the HTTPS bearer token (what {@code sensor-proxy register --kind http} writes). */
+    public String httpAuthTokenFile = "";
     /** PEM CA bundle; when set, HTTPS clients must present a certificate it signed (mTLS). */
     public String httpClientCa = "";
 
@@ -63,6 +65,8 @@ public class ProxyConfig {
     public String subgidFile = "/etc/subgid";
     public Smart smart = new Smart();
     public ControlPlane controlPlane = new ControlPlane();
+    /** True: ignore {@code control_plane} and use allowed_nodes.yaml as written (air-gapped hosts). */
+    public boolean legacyAllowlist = false;
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public static class AllowedPeer {
@@ -114,9 +118,26 @@ public class ProxyConfig {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public static class ControlPlane {
+        /** The hub's base URL; empty = no sync (the list is allowed_nodes.yaml). */
         public String url = "";
-        public String tokenFile = "";
-        public int refreshInterval = 60;
+        /** The 0600 file holding the control token ({@code hfp_...}), relative to config.yaml's directory; re-read before every sync. */
+        public String tokenFile = ".control-token";
+        /** Until the hub's first answer says otherwise, the time between syncs. */
+        public Duration refreshInterval = Duration.ofSeconds(60);
+        /** The first retry after a failure; doubled per failure (with jitter) up to the refresh interval. */
+        public Duration retryInitial = Duration.ofSeconds(2);
+        public Duration timeout = Duration.ofSeconds(10);
+        /** PEM CA bundle that signed the hub's certificate; empty = the JVM's trusted CAs. */
+        public String caFile = "";
+        /** SHA-256 of the hub's certificate: trusted by exactly this certificate instead of by a CA. */
+        public String pinnedFingerprint = "";
+        /** Accept any certificate. Only for tests and emergencies; logged at every start. */
         public boolean insecureSkipVerify = false;
+        /** Allow an {@code http://} URL (the token then crosses the network in clear). */
+        public boolean allowPlainHttp = false;
+
+        public boolean configured() {
+            return url != null && !url.isBlank();
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.homefleet.sensorproxy.audit.AuditLog;
 import io.homefleet.sensorproxy.config.AllowedNodesSource;
 import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.config.ProxyConfig;
+import io.homefleet.sensorproxy.controlplane.AllowlistSync;
 import io.homefleet.sensorproxy.http.HttpsServer;
 import io.homefleet.sensorproxy.metrics.ProxyMetrics;
 import io.homefleet.sensorproxy.rpc.ProxyRpcMethods;
@@ -32,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
@@ -51,9 +53,12 @@ public final class RunningProxy implements AutoCloseable {
     private final HttpsServer https;
     private final ExecutorService pool;
     private final KeyPair sshKey;
+    private final AllowlistSync sync;
+    private final Supplier<SensorProxyStatus> statusSupplier;
 
     private RunningProxy(String node, AuditLog audit, TemperatureService temperatures, SocketServer socket, SshNodeReader ssh,
-                         HttpsServer https, ExecutorService pool, KeyPair sshKey) {
+                         HttpsServer https, ExecutorService pool, KeyPair sshKey, AllowlistSync sync,
+                         Supplier<SensorProxyStatus> statusSupplier) {
         this.node = node;
         this.audit = audit;
         this.temperatures = temperatures;
@@ -62,6 +67,8 @@ public final class RunningProxy implements AutoCloseable {
         this.https = https;
         this.pool = pool;
         this.sshKey = sshKey;
+        this.sync = sync;
+        this.statusSupplier = statusSupplier;
     }
 
     public static RunningProxy start(LoadedConfig loaded, MeterRegistry registry, Vertx vertx) throws IOException {
@@ -69,7 +76,17 @@ public final class RunningProxy implements AutoCloseable {
         ProxyMetrics metrics = new ProxyMetrics(registry);
         AuditLog audit = AuditLog.open(Path.of(c.auditLog), Clock.systemUTC());
         String node = c.nodeName.isBlank() ? HostName.local() : c.nodeName;
-        NodeAccess access = new NodeAccess(node, new AllowedNodesSource(loaded), c.strictNodeValidation);
+        AllowlistSync sync = syncEnabled(c) ? AllowlistSync.create(loaded, metrics, audit) : null;
+        AllowedNodesSource allowList = sync != null ? sync.allowList() : new AllowedNodesSource(loaded);
+        if (sync == null) {
+            metrics.allowlistGauges(() -> allowList.get().entries().size(), () -> Double.NaN, () -> 0);
+            if (c.controlPlane.configured()) {
+                LOG.infof("legacy_allowlist is on: control_plane %s is not used; allowed_nodes.yaml is the list",
+                        c.controlPlane.url);
+            }
+        }
+        // Once the hub decides the list, an empty list refuses remote nodes: never "allow any" by default.
+        NodeAccess access = new NodeAccess(node, allowList, c.strictNodeValidation || sync != null);
 
         Duration commandTimeout = c.ssh.commandTimeout;
         LocalSensorsReader sensors = new LocalSensorsReader(c.sensorsCommand, Path.of(c.hwmonDir), Path.of(c.thermalDir),
@@ -91,9 +108,10 @@ public final class RunningProxy implements AutoCloseable {
         TemperatureService temperatures = new TemperatureService(access, new LocalNodeReader(sensors, smart), ssh, c.cacheTtl,
                 deadline, metrics, pool);
         Instant startedAt = Instant.now();
+        Supplier<SensorProxyStatus> status = () -> status(c, node, startedAt, temperatures, allowList, sync);
         ProxyRpcMethods methods = new ProxyRpcMethods(temperatures, loaded.allowedNodesFile(),
-                Path.of(c.stateDir, "cleanup-request.json"), new SshClusterKeys(ssh, key, c.ssh.command), audit,
-                () -> status(c, node, startedAt, temperatures));
+                sync == null ? null : c.controlPlane.url,
+                Path.of(c.stateDir, "cleanup-request.json"), new SshClusterKeys(ssh, key, c.ssh.command), audit, status);
 
         PeerAuthorizer authorizer = new PeerAuthorizer(c, IdMapRanges.load(Path.of(c.subuidFile), Path.of(c.subgidFile),
                 c.allowedIdmapUsers), ownUid());
@@ -104,10 +122,13 @@ public final class RunningProxy implements AutoCloseable {
         try {
             socket.start();
             if (c.httpEnabled) {
-                https = new HttpsServer(vertx, c, temperatures, metrics, audit, () -> status(c, node, startedAt, temperatures));
+                https = new HttpsServer(vertx, c, temperatures, metrics, audit, status);
                 https.start();
             }
         } catch (IOException | RuntimeException e) {
+            if (sync != null) {
+                sync.close();
+            }
             socket.close();
             ssh.close();
             pool.shutdownNow();
@@ -119,15 +140,36 @@ public final class RunningProxy implements AutoCloseable {
                 pool.execute(() -> ssh.connect(n));
             }
         }
+        if (sync != null) {
+            sync.start();
+        }
         audit.record("daemon_started", Map.of("node", node, "ssh_key", SshKeyStore.fingerprint(key)));
         LOG.infof("sensor proxy for node %s started; SSH key %s", node, SshKeyStore.fingerprint(key));
-        return new RunningProxy(node, audit, temperatures, socket, ssh, https, pool, key);
+        return new RunningProxy(node, audit, temperatures, socket, ssh, https, pool, key, sync, status);
     }
 
-    private static SensorProxyStatus status(ProxyConfig c, String node, Instant startedAt, TemperatureService temperatures) {
+    /** The hub decides the list when control_plane.url is set, unless legacy_allowlist keeps the file in charge. */
+    public static boolean syncEnabled(ProxyConfig c) {
+        return c.controlPlane.configured() && !c.legacyAllowlist;
+    }
+
+    private static SensorProxyStatus status(ProxyConfig c, String node, Instant startedAt, TemperatureService temperatures,
+                                            AllowedNodesSource allowList, AllowlistSync sync) {
+        SensorProxyStatus.Allowlist allowlist = sync != null ? sync.status()
+                : new SensorProxyStatus.Allowlist("file", false, null, null, allowList.get().entries().size(), null, null,
+                        null, null, 0, null);
         return new SensorProxyStatus("ok", io.homefleet.sensorproxy.Version.current(), node, startedAt,
                 Duration.between(startedAt, Instant.now()).toSeconds(), temperatures.nodeCount(), temperatures.lastSuccess(),
-                c.httpEnabled, null);
+                c.httpEnabled, allowlist, null);
+    }
+
+    /** The control-plane sync, or null when allowed_nodes.yaml is the list. */
+    public AllowlistSync sync() {
+        return sync;
+    }
+
+    public SensorProxyStatus status() {
+        return statusSupplier.get();
     }
 
     private static int ownUid() throws IOException {
@@ -161,6 +203,9 @@ public final class RunningProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sync != null) {
+            sync.close();
+        }
         try {
             socket.close();
         } catch (IOException e) {

@@ -1,9 +1,11 @@
 package io.homefleet.sensorproxy.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** Every counter and timer the proxy exports, named once here so dashboards can rely on them. */
 public final class ProxyMetrics {
@@ -44,6 +46,27 @@ public final class ProxyMetrics {
 
     public void oversizedOutput(String node) {
         Counter.builder(PREFIX + "oversized_outputs").tag("node", node).register(registry).increment();
+    }
+
+    /** One control-plane pull: updated, unchanged, not_modified (304), rejected, refused, rate_limited, unreachable, no_token. */
+    public void allowlistSync(String result) {
+        Counter.builder(PREFIX + "allowlist_sync_attempts").tag("result", result).register(registry).increment();
+    }
+
+    /** The allow-list's size, the last successful sync (Unix seconds; NaN before one) and failures in a row. */
+    public void allowlistGauges(Supplier<Number> entries, Supplier<Number> lastSuccessSeconds, Supplier<Number> failures) {
+        gauge("allowlist_entries", entries);
+        gauge("allowlist_last_success_timestamp_seconds", lastSuccessSeconds);
+        gauge("allowlist_sync_consecutive_failures", failures);
+    }
+
+    private void gauge(String name, Supplier<Number> value) {
+        // A gauge is bound to its first supplier: a proxy started again in the same process replaces it.
+        Gauge old = registry.find(PREFIX + name).gauge();
+        if (old != null) {
+            registry.remove(old);
+        }
+        Gauge.builder(PREFIX + name, value).strongReference(true).register(registry);
     }
 
     public void cache(boolean hit) {

@@ -45,15 +45,18 @@ public final class ProxyRpcMethods implements RpcMethods {
 
     private final TemperatureService temperatures;
     private final AllowedNodesFile allowedNodesFile;
+    /** The hub's URL when the control plane decides the list (register_nodes is then refused), else null. */
+    private final String managedBy;
     private final Path cleanupRequest;
     private final ClusterKeys clusterKeys;
     private final AuditLog audit;
     private final Supplier<SensorProxyStatus> status;
 
-    public ProxyRpcMethods(TemperatureService temperatures, AllowedNodesFile allowedNodesFile, Path cleanupRequest,
-                           ClusterKeys clusterKeys, AuditLog audit, Supplier<SensorProxyStatus> status) {
+    public ProxyRpcMethods(TemperatureService temperatures, AllowedNodesFile allowedNodesFile, String managedBy,
+                           Path cleanupRequest, ClusterKeys clusterKeys, AuditLog audit, Supplier<SensorProxyStatus> status) {
         this.temperatures = temperatures;
         this.allowedNodesFile = allowedNodesFile;
+        this.managedBy = managedBy;
         this.cleanupRequest = cleanupRequest;
         this.clusterKeys = clusterKeys;
         this.audit = audit;
@@ -85,6 +88,10 @@ public final class ProxyRpcMethods implements RpcMethods {
     }
 
     private JsonNode registerNodes(JsonNode params, PeerCredentials peer) throws RpcException {
+        if (managedBy != null) {
+            throw new RpcException("managed_by_control_plane", "the hub at " + managedBy + " decides the allowed "
+                    + "nodes; add the host to the hub (or set legacy_allowlist: true) instead");
+        }
         JsonNode nodes = params.get("nodes");
         if (nodes == null || !nodes.isArray() || nodes.isEmpty() || nodes.size() > MAX_NODES_PER_CALL) {
             throw new RpcException("bad_request", "params.nodes must be a list of 1.." + MAX_NODES_PER_CALL + " node names");

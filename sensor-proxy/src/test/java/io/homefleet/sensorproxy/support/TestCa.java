@@ -16,9 +16,12 @@ import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A real certificate authority for mTLS tests: issues client certificates with BouncyCastle. */
@@ -47,6 +50,39 @@ public final class TestCa {
         ks.load(null, null);
         ks.setKeyEntry("client", client.getPrivate(), password, new Certificate[] {cert, certificate});
         return ks;
+    }
+
+    /**
+     * Writes a server certificate this CA signed (names as DNS and IP subject alternative names) and its PKCS#8
+     * key, both PEM, for a TLS server such as the hub.
+     */
+    public X509Certificate issueServer(String name, Path certPem, Path keyPem, String... altNames) throws Exception {
+        KeyPair server = ec();
+        Instant now = Instant.now();
+        JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                new X500Name(certificate.getSubjectX500Principal().getName()), BigInteger.valueOf(now.toEpochMilli() + 1),
+                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(1))), new X500Name("CN=" + name),
+                server.getPublic());
+        GeneralName[] names = new GeneralName[altNames.length];
+        for (int i = 0; i < altNames.length; i++) {
+            names[i] = new GeneralName(altNames[i].matches("[0-9.]+|.*:.*") ? GeneralName.iPAddress : GeneralName.dNSName,
+                    altNames[i]);
+        }
+        b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
+                b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate())));
+        writePem(certPem, cert);
+        writePem(keyPem, new JcaPKCS8Generator(server.getPrivate(), null).generate());
+        return cert;
+    }
+
+    private static void writePem(Path file, Object object) throws Exception {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter w = new JcaPEMWriter(out)) {
+            w.writeObject(object);
+        }
+        Files.writeString(file, out.toString(), StandardCharsets.US_ASCII);
     }
 
     private static KeyPair ec() throws Exception {

@@ -1,0 +1,161 @@
+package io.homefleet.sensorproxy.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.homefleet.common.credential.TokenKind;
+import io.homefleet.common.credential.Tokens;
+import io.homefleet.common.json.Json;
+import io.homefleet.sensorproxy.controlplane.HubTls;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real hub for the proxy's control-plane tests: its jar (built earlier in the reactor) with its embedded
+ * PostgreSQL, serving HTTPS only, with a certificate from a test CA. One hub for the whole test run (started on
+ * first use, stopped when the JVM exits); it can be stopped and started again on the same port and data.
+ */
+public final class RealHub {
+    private static final Path JAR = Path.of("..", "hub", "target", "quarkus-app", "quarkus-run.jar");
+    private static final ObjectMapper JSON = Json.mapper();
+    private static RealHub instance;
+
+    public final Path dir;
+    public final Path caPem;
+    public final URI url;
+    public final String operatorToken;
+    private final int port;
+    private final HttpClient client;
+    private Process process;
+
+    private RealHub(Path dir) throws Exception {
+        this.dir = dir;
+        this.caPem = dir.resolve("ca.pem");
+        TestCa ca = new TestCa("Homefleet test CA");
+        ca.writePem(caPem);
+        ca.issueServer("localhost", dir.resolve("hub.crt"), dir.resolve("hub.key"), "localhost", "127.0.0.1");
+        this.operatorToken = Tokens.generate(TokenKind.OPERATOR);
+        try (ServerSocket socket = new ServerSocket(0)) {
+            this.port = socket.getLocalPort();
+        }
+        this.url = URI.create("https://127.0.0.1:" + port);
+        this.client = HttpClient.newBuilder().sslContext(HubTls.context(caPem.toString(), "", false)).build();
+    }
+
+    /** The shared hub, started on first use. */
+    public static synchronized RealHub get() throws Exception {
+        if (instance == null) {
+            if (!Files.exists(JAR)) {
+                throw new IllegalStateException("the hub jar " + JAR.toAbsolutePath() + " is absent: build the hub first "
+                        + "(./mvnw -B -ntp -pl hub -am install -DskipTests)");
+            }
+            Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "real-hub");
+            RealHub hub = new RealHub(dir);
+            hub.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(hub::stop));
+            instance = hub;
+        }
+        return instance;
+    }
+
+    public synchronized void start() throws Exception {
+        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Dhomefleet.hub.data-dir=" + dir.resolve("data"),
+                "-Dhomefleet.hub.operator.token=" + operatorToken,
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.ssl-port=" + port,
+                "-Dquarkus.http.port=0",
+                "-Dquarkus.http.insecure-requests=disabled",
+                "-Dquarkus.http.ssl.certificate.files=" + dir.resolve("hub.crt"),
+                "-Dquarkus.http.ssl.certificate.key-files=" + dir.resolve("hub.key"),
+                "-jar", JAR.toAbsolutePath().toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("hub.log").toFile()))
+                .start();
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (true) {
+            try {
+                if (call("GET", "/healthz", null, null).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            if (!process.isAlive() || System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the hub did not become healthy; its log: " + Files.readString(dir.resolve("hub.log")));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Stops the hub (and its PostgreSQL) and waits until it is gone. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            for (ProcessHandle child : children) {
+                child.destroy();
+                child.onExit().get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            children.forEach(ProcessHandle::destroyForcibly);
+        }
+        process = null;
+    }
+
+    public HttpResponse<String> call(String method, String path, String token, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(url.resolve(path)).header("Accept", "application/json");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An operator call that must succeed; answers the JSON body. */
+    public JsonNode operator(String method, String path, Object body) throws Exception {
+        HttpResponse<String> r = call(method, path, operatorToken, body);
+        if (r.statusCode() >= 300) {
+            throw new AssertionError(method + " " + path + " → " + r.statusCode() + ": " + r.body());
+        }
+        return r.body().isEmpty() ? null : JSON.readTree(r.body());
+    }
+
+    /** Creates (or updates) a host with a cluster and addresses; its hostname is its node name until it reports. */
+    public void host(String id, String cluster, String... addresses) throws Exception {
+        Map<String, Object> body = Map.of("id", id, "hostname", id, "cluster", cluster, "addresses", List.of(addresses));
+        if (call("GET", "/api/v1/hosts/" + id, operatorToken, null).statusCode() == 200) {
+            operator("PUT", "/api/v1/hosts/" + id, body);
+        } else {
+            operator("POST", "/api/v1/hosts", body);
+        }
+    }
+
+    /** Issues a new key for the host and writes it to a 0600 file. */
+    public Path hostKeyFile(String hostId, Path dir) throws Exception {
+        String key = operator("POST", "/api/v1/hosts/" + hostId + "/keys", null).path("key").asText();
+        Path file = dir.resolve(hostId + ".host-key");
+        Files.writeString(file, key + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+}
