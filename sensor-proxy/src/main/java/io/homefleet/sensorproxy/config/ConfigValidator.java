@@ -104,9 +104,10 @@ final class ConfigValidator {
         listen(p, "http_listen_addr", c.httpListenAddr);
         if (!c.httpAuthToken.isBlank() && !c.httpAuthTokenFile.isBlank()) {
             p.add("http_auth_token and http_auth_token_file: set one, not both");
-        } else if (c.httpEnabled && c.httpAuthToken.length() < MIN_TOKEN_LENGTH) {
-            p.add((c.httpAuthTokenFile.isBlank() ? "http_auth_token" : "http_auth_token_file")
-                    + ": required when http_enabled is true, a token of at least " + MIN_TOKEN_LENGTH + " characters");
+        } else if (c.httpEnabled && c.httpAuthTokenFile.isBlank() && c.httpAuthToken.length() < MIN_TOKEN_LENGTH) {
+            // (a token file is read and checked by the loader once the rest is valid)
+            p.add("http_auth_token: required when http_enabled is true (or http_auth_token_file), at least "
+                    + MIN_TOKEN_LENGTH + " characters");
         }
         if (c.httpTlsCert.isBlank() != c.httpTlsKey.isBlank()) {
             p.add("http_tls_cert and http_tls_key: set both or neither (neither = generated at first start)");

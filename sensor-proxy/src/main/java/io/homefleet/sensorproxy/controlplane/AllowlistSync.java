@@ -214,7 +214,7 @@ public final class AllowlistSync implements AutoCloseable {
         int failures = before.failures + 1;
         String message = e.status() == 401
                 ? e.getMessage() + " — the control token was refused; run `sensor-proxy register` again" : e.getMessage();
-        Duration wait = backoff(failures, before.interval);
+        Duration wait = backoff(retryInitial, failures, before.interval);
         if (e.retryAfter() != null && e.retryAfter().compareTo(wait) > 0) {
             wait = e.retryAfter();
         }
@@ -230,7 +230,7 @@ public final class AllowlistSync implements AutoCloseable {
     }
 
     /** retry_initial doubled per failure, capped at the refresh interval, then between half and all of it. */
-    Duration backoff(int failures, Duration interval) {
+    static Duration backoff(Duration retryInitial, int failures, Duration interval) {
         long cap = interval.toMillis();
         long base = retryInitial.toMillis() << Math.min(failures - 1, 20);
         long ceiling = Math.max(1, Math.min(cap, base));

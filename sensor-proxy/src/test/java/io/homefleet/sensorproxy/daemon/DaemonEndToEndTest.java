@@ -46,10 +46,12 @@ class DaemonEndToEndTest {
             assertTrue(reply.path("success").asBoolean(), reply::toString);
             assertEquals(52.0, reply.path("data").path("cpu").path("package").asDouble());
 
-            given().when().get("/q/health/ready").then().statusCode(200).body(containsString("pve-e2e"));
+            given().when().get("/q/health/ready").then().statusCode(200).body(containsString("pve-e2e"))
+                    .body(containsString("\"allowlist_source\": \"file\""));
             given().when().get("/q/metrics").then().statusCode(200)
                     .body(containsString("homefleet_sensor_proxy_requests_total{method=\"get_temperature\",outcome=\"ok\"}"))
-                    .body(containsString("homefleet_sensor_proxy_cache_lookups_total"));
+                    .body(containsString("homefleet_sensor_proxy_cache_lookups_total"))
+                    .body(containsString("homefleet_sensor_proxy_allowlist_entries "));
             given().when().get("/q/openapi?format=json").then().statusCode(200).body("openapi", org.hamcrest.Matchers.startsWith("3."));
         } finally {
             daemon.stop();

@@ -58,9 +58,25 @@ public final class TestCa {
      */
     public X509Certificate issueServer(String name, Path certPem, Path keyPem, String... altNames) throws Exception {
         KeyPair server = ec();
+        X509Certificate cert = server(name, server, altNames);
+        writePem(certPem, cert);
+        writePem(keyPem, new JcaPKCS8Generator(server.getPrivate(), null).generate());
+        return cert;
+    }
+
+    /** The same kind of server certificate, as a PKCS#12 key store (for a JDK TLS server). */
+    public KeyStore serverKeyStore(String name, char[] password, String... altNames) throws Exception {
+        KeyPair server = ec();
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry("server", server.getPrivate(), password, new Certificate[] {server(name, server, altNames), certificate});
+        return ks;
+    }
+
+    private X509Certificate server(String name, KeyPair server, String... altNames) throws Exception {
         Instant now = Instant.now();
         JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
-                new X500Name(certificate.getSubjectX500Principal().getName()), BigInteger.valueOf(now.toEpochMilli() + 1),
+                new X500Name(certificate.getSubjectX500Principal().getName()), BigInteger.valueOf(System.nanoTime()),
                 Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(1))), new X500Name("CN=" + name),
                 server.getPublic());
         GeneralName[] names = new GeneralName[altNames.length];
@@ -70,11 +86,8 @@ public final class TestCa {
         }
         b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(
+        return new JcaX509CertificateConverter().getCertificate(
                 b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(key.getPrivate())));
-        writePem(certPem, cert);
-        writePem(keyPem, new JcaPKCS8Generator(server.getPrivate(), null).generate());
-        return cert;
     }
 
     private static void writePem(Path file, Object object) throws Exception {
