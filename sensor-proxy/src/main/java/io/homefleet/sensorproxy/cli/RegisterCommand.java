@@ -235,8 +235,10 @@ public class RegisterCommand implements Callable<Integer> {
             System.out.println("warning: allowed_nodes.yaml not primed (the daemon's first sync will fetch the list): "
                     + e.getMessage());
         }
-        if (configChanged) {
-            System.out.println("restart the sensor proxy to apply config.yaml (systemctl restart homefleet-sensor-proxy)");
+        if (configChanged || registrationKind == TemperatureProxyRegistration.Kind.HTTP) {
+            // The HTTPS listener reads its token at start; the control token is re-read before every pull.
+            System.out.println("restart the sensor proxy to apply " + (configChanged ? "config.yaml" : "the new HTTPS token")
+                    + " (systemctl restart homefleet-sensor-proxy)");
         } else {
             System.out.println("a running sensor proxy picks up the new token at its next sync; no restart needed");
         }
