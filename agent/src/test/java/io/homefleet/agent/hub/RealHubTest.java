@@ -2,7 +2,6 @@ package io.homefleet.agent.hub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +18,7 @@ import io.homefleet.common.contract.v1.IssuedKey;
 import io.homefleet.common.credential.TokenKind;
 import io.homefleet.common.credential.Tokens;
 import io.homefleet.common.json.Json;
+import io.homefleet.common.testing.HubJar;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -28,11 +28,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,9 +44,8 @@ import org.junit.jupiter.api.Test;
  */
 class RealHubTest {
     private static final ObjectMapper JSON = Json.mapper();
-    private static final Path HUB_JAR = Path.of("..", "hub", "target", "quarkus-app", "quarkus-run.jar");
     private static final String HOST_ID = "pve-real-01";
-    private static Process hub;
+    private static HubJar hub;
     private static String url;
     private static String operatorToken;
     private static Path dir;
@@ -55,8 +54,6 @@ class RealHubTest {
 
     @BeforeAll
     static void startHub() throws Exception {
-        assumeTrue(Files.exists(HUB_JAR), "the hub jar is absent (" + HUB_JAR.toAbsolutePath()
-                + "); build it first with ./mvnw -B -ntp -pl hub -am install -DskipTests");
         agentEnvironment = new AgentTestEnvironment();
         agentConfig = AgentConfigLoader.load(Path.of(agentEnvironment.start().get("homefleet.agent.config-file")));
         dir = Path.of("target", "real-hub-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
@@ -67,26 +64,9 @@ class RealHubTest {
             port = socket.getLocalPort();
         }
         url = "http://127.0.0.1:" + port;
-        hub = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dhomefleet.hub.data-dir=" + dir.resolve("hub-data"),
-                "-Dhomefleet.hub.operator.token=" + operatorToken,
-                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                "-jar", HUB_JAR.toAbsolutePath().toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("hub.log").toFile()).start();
-        long deadline = System.currentTimeMillis() + 90_000;
-        while (true) {
-            try {
-                if (call("GET", "/healthz", null, null).statusCode() == 200) {
-                    break;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            if (!hub.isAlive() || System.currentTimeMillis() > deadline) {
-                throw new AssertionError("the hub did not become healthy; its log: " + Files.readString(dir.resolve("hub.log")));
-            }
-            Thread.sleep(250);
-        }
+        hub = new HubJar(dir, List.of("homefleet.hub.operator.token=" + operatorToken,
+                "quarkus.http.port=" + port, "quarkus.http.host=127.0.0.1"));
+        hub.start(() -> call("GET", "/healthz", null, null).statusCode() == 200, Duration.ofSeconds(90));
     }
 
     @AfterAll
@@ -94,18 +74,8 @@ class RealHubTest {
         if (agentEnvironment != null) {
             agentEnvironment.stop();
         }
-        if (hub == null) {
-            return;
-        }
-        List<ProcessHandle> children = hub.descendants().toList();
-        hub.destroy();
-        if (!hub.waitFor(30, TimeUnit.SECONDS)) {
-            hub.destroyForcibly();
-        }
-        for (ProcessHandle child : children) {
-            if (child.isAlive()) {
-                child.destroy();
-            }
+        if (hub != null) {
+            hub.stop();
         }
     }
 

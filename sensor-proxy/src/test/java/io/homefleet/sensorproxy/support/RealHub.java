@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homefleet.common.credential.TokenKind;
 import io.homefleet.common.credential.Tokens;
 import io.homefleet.common.json.Json;
+import io.homefleet.common.testing.HubJar;
 import io.homefleet.sensorproxy.controlplane.HubTls;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,9 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The real hub for the proxy's control-plane tests: its jar (built earlier in the reactor) with its embedded
@@ -25,7 +26,6 @@ import java.util.concurrent.TimeUnit;
  * first use, stopped when the JVM exits); it can be stopped and started again on the same port and data.
  */
 public final class RealHub {
-    private static final Path JAR = Path.of("..", "hub", "target", "quarkus-app", "quarkus-run.jar");
     private static final ObjectMapper JSON = Json.mapper();
     private static RealHub instance;
 
@@ -35,7 +35,7 @@ public final class RealHub {
     public final String operatorToken;
     private final int port;
     private final HttpClient client;
-    private Process process;
+    private final HubJar process;
 
     private RealHub(Path dir) throws Exception {
         this.dir = dir;
@@ -49,15 +49,19 @@ public final class RealHub {
         }
         this.url = URI.create("https://127.0.0.1:" + port);
         this.client = HttpClient.newBuilder().sslContext(HubTls.context(caPem.toString(), "", false)).build();
+        this.process = new HubJar(dir, List.of(
+                "homefleet.hub.operator.token=" + operatorToken,
+                "quarkus.http.host=127.0.0.1",
+                "quarkus.http.ssl-port=" + port,
+                "quarkus.http.port=0",
+                "quarkus.http.insecure-requests=disabled",
+                "quarkus.http.ssl.certificate.files=" + dir.resolve("hub.crt"),
+                "quarkus.http.ssl.certificate.key-files=" + dir.resolve("hub.key")));
     }
 
     /** The shared hub, started on first use. */
     public static synchronized RealHub get() throws Exception {
         if (instance == null) {
-            if (!Files.exists(JAR)) {
-                throw new IllegalStateException("the hub jar " + JAR.toAbsolutePath() + " is absent: build the hub first "
-                        + "(./mvnw -B -ntp -pl hub -am install -DskipTests)");
-            }
             Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "real-hub");
             RealHub hub = new RealHub(dir);
             hub.start();
@@ -67,55 +71,13 @@ public final class RealHub {
         return instance;
     }
 
-    public synchronized void start() throws Exception {
-        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-Dhomefleet.hub.data-dir=" + dir.resolve("data"),
-                "-Dhomefleet.hub.operator.token=" + operatorToken,
-                "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.http.ssl-port=" + port,
-                "-Dquarkus.http.port=0",
-                "-Dquarkus.http.insecure-requests=disabled",
-                "-Dquarkus.http.ssl.certificate.files=" + dir.resolve("hub.crt"),
-                "-Dquarkus.http.ssl.certificate.key-files=" + dir.resolve("hub.key"),
-                "-jar", JAR.toAbsolutePath().toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("hub.log").toFile()))
-                .start();
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (true) {
-            try {
-                if (call("GET", "/healthz", null, null).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            if (!process.isAlive() || System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("the hub did not become healthy; its log: " + Files.readString(dir.resolve("hub.log")));
-            }
-            Thread.sleep(200);
-        }
+    public void start() throws Exception {
+        process.start(() -> call("GET", "/healthz", null, null).statusCode() == 200, Duration.ofMinutes(2));
     }
 
     /** Stops the hub (and its PostgreSQL) and waits until it is gone. */
-    public synchronized void stop() {
-        if (process == null) {
-            return;
-        }
-        List<ProcessHandle> children = process.descendants().toList();
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            for (ProcessHandle child : children) {
-                child.destroy();
-                child.onExit().get(30, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            children.forEach(ProcessHandle::destroyForcibly);
-        }
-        process = null;
+    public void stop() {
+        process.stop();
     }
 
     public HttpResponse<String> call(String method, String path, String token, Object body) throws IOException, InterruptedException {
