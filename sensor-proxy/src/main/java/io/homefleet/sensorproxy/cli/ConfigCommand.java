@@ -35,8 +35,10 @@ public class ConfigCommand {
         public Integer call() {
             try {
                 LoadedConfig loaded = config.load(settings);
-                System.out.println("ok: " + loaded.configFile() + " (allowed nodes: "
-                        + loaded.allowedNodes(loaded.fileNodes()).entries().size() + ")");
+                System.out.println("ok: " + loaded.configFile() + (RunningProxy.syncEnabled(loaded.config())
+                        ? " (allowed nodes: decided by the hub at " + loaded.config().controlPlane.url + "; "
+                                + loaded.fileNodes().size() + " cached in " + loaded.allowedNodesFile().path() + ")"
+                        : " (allowed nodes: " + loaded.allowedNodes(loaded.fileNodes()).entries().size() + ")"));
                 return 0;
             } catch (ConfigException e) {
                 e.problems().forEach(p -> System.err.println("error: " + p));

@@ -111,6 +111,9 @@ class RegisterCommandTest {
         LaunchResult refused = launcher.launch("config", "set-allowed-nodes", "--config", config.toString(), "--merge", "elsewhere");
         assertEquals(2, refused.exitCode());
         assertTrue(refused.getErrorOutput().contains("decides the allowed nodes"), refused.getErrorOutput());
+        LaunchResult validate = launcher.launch("config", "validate", "--config", config.toString());
+        assertEquals(0, validate.exitCode(), validate.getErrorOutput());
+        assertTrue(validate.getOutput().contains("decided by the hub at " + hub.url + "; 2 cached"), validate.getOutput());
     }
 
     @Test
