@@ -19,6 +19,7 @@ import io.homefleet.sensorproxy.socket.IdMapRanges;
 import io.homefleet.sensorproxy.socket.PeerAuthorizer;
 import io.homefleet.sensorproxy.socket.SocketServer;
 import io.homefleet.sensorproxy.socket.SocketSettings;
+import io.homefleet.sensorproxy.ssh.ConnectTargets;
 import io.homefleet.sensorproxy.ssh.PinnedHostKeyVerifier;
 import io.homefleet.sensorproxy.ssh.SshClusterKeys;
 import io.homefleet.sensorproxy.ssh.SshKeyStore;
@@ -98,6 +99,7 @@ public final class RunningProxy implements AutoCloseable {
                 c.ssh.proxmoxKnownHostsFile.isBlank() ? null : Path.of(c.ssh.proxmoxKnownHostsFile), c.requireProxmoxHostkeys, metrics, audit);
         SshNodeReader ssh = new SshNodeReader(key, verifier, c.ssh.user, c.ssh.port, c.ssh.command, c.ssh.connectTimeout,
                 commandTimeout, c.maxSshOutputBytes, metrics, Clock.systemUTC());
+        ssh.connectVia(ConnectTargets.of(allowList));
 
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "node-reader");

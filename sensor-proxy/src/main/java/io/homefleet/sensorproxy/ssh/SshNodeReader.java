@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
@@ -51,6 +52,8 @@ public final class SshNodeReader implements NodeReader, AutoCloseable {
     private final SensorsJsonParser parser = new SensorsJsonParser();
     private final Map<String, ClientSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** Where to connect for a node name; the name itself unless {@link #connectVia} says otherwise. */
+    private volatile UnaryOperator<String> connectTarget = UnaryOperator.identity();
 
     public SshNodeReader(KeyPair identity, PinnedHostKeyVerifier verifier, String user, int port, String command,
                          Duration connectTimeout, Duration commandTimeout, int maxOutputBytes, ProxyMetrics metrics, Clock clock) {
@@ -121,6 +124,11 @@ public final class SshNodeReader implements NodeReader, AutoCloseable {
         }
     }
 
+    /** Sets how a node name becomes the address to connect to (e.g. the hub's address for a name DNS does not know). */
+    public void connectVia(UnaryOperator<String> target) {
+        this.connectTarget = target;
+    }
+
     /** Opens the node's session ahead of the first read (at start), so the first sweep does not pay the handshakes. */
     public void connect(String node) {
         String key = node.toLowerCase(Locale.ROOT);
@@ -142,16 +150,18 @@ public final class SshNodeReader implements NodeReader, AutoCloseable {
         }
         sessions.remove(node);
         ClientSession session = null;
+        String target = connectTarget.apply(node);
         try {
-            session = client.connect(user, node, port).verify(connectTimeout.toMillis()).getSession();
+            session = client.connect(user, target, port).verify(connectTimeout.toMillis()).getSession();
             session.addPublicKeyIdentity(identity);
             session.auth().verify(connectTimeout.toMillis());
             sessions.put(node, session);
             return session;
         } catch (IOException | RuntimeException e) {
             closeQuietly(session);
-            String refusal = verifier.lastRefusal(node);
-            throw new ReadFailure(refusal != null ? refusal : "ssh to " + node + ":" + port + " failed: " + rootMessage(e));
+            String refusal = verifier.lastRefusal(target);
+            String where = target.equals(node) ? node : node + " (" + target + ")";
+            throw new ReadFailure(refusal != null ? refusal : "ssh to " + where + ":" + port + " failed: " + rootMessage(e));
         }
     }
 
