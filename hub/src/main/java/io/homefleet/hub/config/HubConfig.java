@@ -71,5 +71,20 @@ public interface HubConfig {
         /** Pulls per proxy per minute on one replica; more are answered 429 with Retry-After. */
         @WithDefault("12")
         int rateLimitPerMinute();
+
+        /**
+         * How often pulls that got the hash the proxy already had are written, all in one statement. A pull of a
+         * new hash is written at once; an operator reading hosts on a replica first gets its pending pulls written.
+         */
+        @WithDefault("5s")
+        Duration pullFlushInterval();
+
+        /**
+         * The longest a replica answers polls from list hashes kept in memory after a list changed, should it stop
+         * hearing PostgreSQL's change notifications; while it hears them a change reaches the next poll at once.
+         * 0 keeps no hashes in memory (every poll reads its list's hash from PostgreSQL).
+         */
+        @WithDefault("2s")
+        Duration listStalenessBound();
     }
 }

@@ -2,6 +2,7 @@ package io.homefleet.hub.host;
 
 import io.agroal.api.AgroalDataSource;
 import io.homefleet.hub.db.Sql;
+import io.homefleet.hub.tempproxy.PullRecorder;
 import io.homefleet.hub.tempproxy.TemperatureProxyStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +26,12 @@ public class HostQueries {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    PullRecorder proxyPulls;
+
     public List<HostView> list() {
+        // Sensor-proxy pulls are written in batches: those this replica answered before the read are shown.
+        proxyPulls.flush();
         try (Connection con = dataSource.getConnection();
                 PreparedStatement ps = con.prepareStatement(
                         SELECT.formatted(TemperatureProxyStatus.COLUMNS, "ORDER BY h.id"));
@@ -41,6 +47,7 @@ public class HostQueries {
     }
 
     public Optional<HostView> get(String id) {
+        proxyPulls.flush();
         String sql = SELECT.formatted(TemperatureProxyStatus.COLUMNS + ", r.body::text AS latest",
                 "LEFT JOIN host_reports r ON r.id = h.last_report_pk WHERE h.id = ?");
         try (Connection con = dataSource.getConnection(); PreparedStatement ps = con.prepareStatement(sql)) {

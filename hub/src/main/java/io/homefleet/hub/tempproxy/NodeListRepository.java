@@ -16,7 +16,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The authorized-node lists of sensor proxies, in plain SQL (every proxy polls).
@@ -26,8 +28,9 @@ import java.util.Optional;
  * reports, else its hostname; there is one entry per address, none without address ({@code ip} absent), and
  * identical name/address pairs appear once. Both the hosts' cluster and addresses come from the operator API and
  * from host reports. A trigger on {@code hosts} keeps each list's hash and the time it last changed in
- * {@code temperature_proxy_lists} (see V2__temperature_proxy.sql), so a poll whose list did not change costs
- * one single-row statement, which also records the pull; only a changed list is read.
+ * {@code temperature_proxy_lists} (see V2__temperature_proxy.sql), so a poll whose list did not change needs
+ * only that hash, which {@link ListHashes} mostly answers from memory; only a changed list is read. Pulls are
+ * recorded by {@link PullRecorder}.
  */
 @ApplicationScoped
 public class NodeListRepository {
@@ -36,27 +39,55 @@ public class NodeListRepository {
               FROM hosts x LEFT JOIN LATERAL unnest(x.addresses) AS a(ip) ON true
              WHERE x.id = ? OR x.cluster = (SELECT me.cluster FROM hosts me WHERE me.id = ?)""";
 
-    /** Records the pull on the proxy and answers the current hash of its list and when that list last changed. */
-    private static final String PULL = """
-            UPDATE temperature_proxies p SET last_pull_at = now(), last_hash = l.hash
+    /** The scope of the proxy's list, its current hash and when it last changed; no row without a proxy. */
+    private static final String CURRENT = """
+            SELECT l.scope, l.hash, l.updated_at
               FROM hosts me
+              JOIN temperature_proxies p ON p.host_id = me.id
               JOIN temperature_proxy_lists l ON l.scope = temperature_proxy_scope(me.cluster, me.id)
-             WHERE p.host_id = ? AND me.id = p.host_id
-            RETURNING l.hash, l.updated_at""";
+             WHERE me.id = ?""";
+
+    /** Records pulls; a pull never replaces a later one (another replica's, or one written at once). */
+    private static final String RECORD = """
+            UPDATE temperature_proxies p SET last_pull_at = u.at::timestamptz, last_hash = u.hash
+              FROM unnest(?::text[], ?::text[], ?::text[]) AS u(host_id, at, hash)
+             WHERE p.host_id = u.host_id AND (p.last_pull_at IS NULL OR p.last_pull_at < u.at::timestamptz)""";
 
     @Inject
     AgroalDataSource dataSource;
 
-    /** Records a pull by the host's proxy; empty when the host or its proxy registration is gone. */
-    public Optional<Pulled> recordPull(String hostId) {
-        try (Connection con = dataSource.getConnection(); PreparedStatement ps = con.prepareStatement(PULL)) {
+    /** The current state of the host's proxy's list; empty when the host or its proxy registration is gone. */
+    public Optional<ListState> current(String hostId) {
+        try (Connection con = dataSource.getConnection(); PreparedStatement ps = con.prepareStatement(CURRENT)) {
             ps.setString(1, hostId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Pulled(rs.getString("hash"), Sql.instant(rs, "updated_at")))
-                        : Optional.empty();
+                return rs.next() ? Optional.of(new ListState(rs.getString("scope"), rs.getString("hash"),
+                        Sql.instant(rs, "updated_at"))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw Sql.failure(e);
+        }
+    }
+
+    /** Writes pulls (host id → when and which hash) in one statement; hosts or proxies that are gone are skipped. */
+    void recordPulls(Map<String, PullRecorder.Pull> pulls) throws SQLException {
+        int n = pulls.size();
+        String[] hosts = new String[n];
+        String[] times = new String[n];
+        String[] hashes = new String[n];
+        int i = 0;
+        // In host order, so two replicas writing the same rows lock them in the same order.
+        for (Map.Entry<String, PullRecorder.Pull> e : new TreeMap<>(pulls).entrySet()) {
+            hosts[i] = e.getKey();
+            times[i] = e.getValue().at().toString();
+            hashes[i] = e.getValue().hash();
+            i++;
+        }
+        try (Connection con = dataSource.getConnection(); PreparedStatement ps = con.prepareStatement(RECORD)) {
+            ps.setArray(1, con.createArrayOf("text", hosts));
+            ps.setArray(2, con.createArrayOf("text", times));
+            ps.setArray(3, con.createArrayOf("text", hashes));
+            ps.executeUpdate();
         }
     }
 
@@ -96,8 +127,8 @@ public class NodeListRepository {
         return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** What a pull learned: the list's current hash and when the list last changed. */
-    public record Pulled(String hash, Instant updatedAt) {
+    /** A proxy's list: its scope ({@code cluster:<name>} or {@code host:<id>}), hash and when it last changed. */
+    public record ListState(String scope, String hash, Instant updatedAt) {
     }
 
     /** A host's hostname, Proxmox node name (from its reports; may be absent) and cluster. */

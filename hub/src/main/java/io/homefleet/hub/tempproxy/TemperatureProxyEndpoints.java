@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
@@ -46,6 +47,12 @@ public abstract class TemperatureProxyEndpoints {
 
     @Inject
     NodeListRepository nodeLists;
+
+    @Inject
+    ListHashes lists;
+
+    @Inject
+    PullRecorder pulls;
 
     @Inject
     PullRateLimiter rateLimiter;
@@ -84,22 +91,25 @@ public abstract class TemperatureProxyEndpoints {
                             .with("limit_per_minute", limit)))
                     .header("Retry-After", retryAfter).build();
         }
-        NodeListRepository.Pulled pulled = pull(hostId);
-        if (matches(ifNoneMatch, pulled.hash())) {
-            return Response.notModified(new EntityTag(pulled.hash())).cacheControl(noCache()).build();
+        NodeListRepository.ListState list = registered(hostId, lists.current(hostId));
+        if (matches(ifNoneMatch, list.hash())) {
+            pulls.record(hostId, list.hash());
+            return Response.notModified(new EntityTag(list.hash())).cacheControl(noCache()).build();
         }
         List<AuthorizedNode> nodes = nodeLists.nodes(hostId);
         String hash = AuthorizedNodes.hashOf(nodes);
-        if (!hash.equals(pulled.hash())) {
-            // The list changed between the two statements: the second pull sees the change too.
-            pulled = pull(hostId);
+        if (!hash.equals(list.hash())) {
+            // The list changed since its hash was read (or the kept hash was not yet dropped): read it again.
+            list = registered(hostId, lists.reload(hostId));
         }
-        return Response.ok(new AuthorizedNodes(nodes, hash, service.refreshSeconds(), pulled.updatedAt()))
+        pulls.record(hostId, hash);
+        return Response.ok(new AuthorizedNodes(nodes, hash, service.refreshSeconds(), list.updatedAt()))
                 .tag(new EntityTag(hash)).cacheControl(noCache()).build();
     }
 
-    private NodeListRepository.Pulled pull(String hostId) {
-        return nodeLists.recordPull(hostId).orElseThrow(() -> ProblemException.unauthorized("this sensor-proxy "
+    private static NodeListRepository.ListState registered(String hostId,
+            Optional<NodeListRepository.ListState> list) {
+        return list.orElseThrow(() -> ProblemException.unauthorized("this sensor-proxy "
                 + "token's host '" + hostId + "' no longer exists or has no registered proxy; register again"));
     }
 

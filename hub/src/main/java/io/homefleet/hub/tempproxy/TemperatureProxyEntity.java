@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * A host's registered sensor proxy. Its control token is a credential of kind PROXY for the host; pulls write
- * {@code last_pull_at}/{@code last_hash} with plain SQL ({@link NodeListRepository}).
+ * {@code last_pull_at}/{@code last_hash} with plain SQL ({@link PullRecorder}), never through this entity, so a
+ * registration cannot put back an older pull than one written meanwhile.
  */
 @Entity
 @Table(name = "temperature_proxies")
@@ -40,9 +41,9 @@ public class TemperatureProxyEntity extends PanacheEntityBase {
     @Column(name = "registered_at", nullable = false)
     public Instant registeredAt;
 
-    @Column(name = "last_pull_at")
+    @Column(name = "last_pull_at", insertable = false, updatable = false)
     public Instant lastPullAt;
 
-    @Column(name = "last_hash")
+    @Column(name = "last_hash", insertable = false, updatable = false)
     public String lastHash;
 }
