@@ -152,7 +152,7 @@ class RealHubTest {
 
     private static HttpResponse<String> call(String method, String path, String bearer, Object body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }

@@ -23,7 +23,8 @@ public final class ControlPlaneUrl {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("http") && !allowPlainHttp) {
             throw new IllegalArgumentException("'" + text + "' is plain http: the control token would cross the "
-                    + "network in clear; use https (or set control_plane.allow_plain_http: true)");
+                    + "network in clear; use https, or allow it explicitly (register --allow-plain-http, "
+                    + "control_plane.allow_plain_http: true)");
         }
         if (!scheme.equals("https") && !scheme.equals("http")) {
             throw new IllegalArgumentException("'" + text + "' must be an https:// URL");

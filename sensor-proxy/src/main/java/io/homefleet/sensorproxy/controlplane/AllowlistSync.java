@@ -56,7 +56,7 @@ public final class AllowlistSync implements AutoCloseable {
     private ScheduledFuture<?> scheduled;
 
     /** What the sync knows; replaced whole, so a reader never sees half of an update. */
-    private record State(String source, String hash, int nodeCount, Instant updatedAt, Instant lastSuccess,
+    private record State(String source, String hash, Instant updatedAt, Instant lastSuccess,
                          Instant lastAttempt, String lastError, int failures, Instant nextSync, Duration interval) {
     }
 
@@ -106,7 +106,7 @@ public final class AllowlistSync implements AutoCloseable {
         }
         AllowedNodes initial = snapshot.map(s -> AllowedNodes.fromAuthorized(s.nodes()))
                 .orElseGet(() -> new AllowedNodes(loaded.fileNodes()));
-        State state = new State("file", snapshot.map(ControlPlaneSnapshot::hash).orElse(null), initial.entries().size(),
+        State state = new State("file", snapshot.map(ControlPlaneSnapshot::hash).orElse(null),
                 snapshot.map(ControlPlaneSnapshot::updatedAt).orElse(null), null, null, null, 0, null, cp.refreshInterval);
         LOG.infof("allow-list from %s: %d entries%s; syncing with %s", file.path(), initial.entries().size(),
                 snapshot.map(s -> ", hub hash " + s.hash()).orElse(" (no list from the hub cached yet)"), client.base());
@@ -164,7 +164,7 @@ public final class AllowlistSync implements AutoCloseable {
             Optional<AuthorizedNodes> fetched = client.authorizedNodes(token, before.hash);
             if (fetched.isEmpty()) {
                 metrics.allowlistSync("not_modified");
-                succeeded(before, now, before.hash, before.nodeCount, before.updatedAt, before.interval);
+                succeeded(before, now, before.hash, before.updatedAt, before.interval);
             } else {
                 AuthorizedNodes list = fetched.get();
                 Duration interval = clamp(Duration.ofSeconds(list.refreshInterval()), before.interval);
@@ -172,7 +172,7 @@ public final class AllowlistSync implements AutoCloseable {
                 boolean changed = !list.hash().equals(before.hash) || !"control_plane".equals(before.source);
                 allowList.replace(nodes);
                 metrics.allowlistSync(list.hash().equals(before.hash) ? "unchanged" : "updated");
-                succeeded(before, now, list.hash(), nodes.entries().size(), list.updatedAt(), interval);
+                succeeded(before, now, list.hash(), list.updatedAt(), interval);
                 if (!list.hash().equals(before.hash)) {
                     LOG.infof("allow-list from the hub: %d node(s), %s (was %s)", nodes.sweepTargets().size(), list.hash(),
                             before.hash == null ? "no hub list" : before.hash);
@@ -203,11 +203,11 @@ public final class AllowlistSync implements AutoCloseable {
         }
     }
 
-    private void succeeded(State before, Instant now, String hash, int count, Instant updatedAt, Duration interval) {
+    private void succeeded(State before, Instant now, String hash, Instant updatedAt, Duration interval) {
         if (before.failures > 0) {
             LOG.infof("control plane %s answered again after %d failed pulls", client.base(), before.failures);
         }
-        state = new State("control_plane", hash, count, updatedAt, now, now, null, 0, now.plus(interval), interval);
+        state = new State("control_plane", hash, updatedAt, now, now, null, 0, now.plus(interval), interval);
     }
 
     private Duration failed(State before, Instant now, HubException e) {
@@ -224,7 +224,7 @@ public final class AllowlistSync implements AutoCloseable {
         } else {
             LOG.debugf("allow-list sync failed again (%d in a row): %s", failures, message);
         }
-        state = new State(before.source, before.hash, before.nodeCount, before.updatedAt, before.lastSuccess, now, message,
+        state = new State(before.source, before.hash, before.updatedAt, before.lastSuccess, now, message,
                 failures, now.plus(wait), before.interval);
         return wait;
     }
@@ -255,7 +255,7 @@ public final class AllowlistSync implements AutoCloseable {
     public SensorProxyStatus.Allowlist status() {
         State s = state;
         return new SensorProxyStatus.Allowlist(s.source, true, client.base().toString(), s.hash,
-                allowList.get().entries().size(), s.updatedAt, s.lastSuccess, s.lastAttempt, s.lastError, s.failures,
+                allowList.get().sweepTargets().size(), s.updatedAt, s.lastSuccess, s.lastAttempt, s.lastError, s.failures,
                 s.nextSync);
     }
 

@@ -158,7 +158,7 @@ public final class RunningProxy implements AutoCloseable {
     private static SensorProxyStatus status(ProxyConfig c, String node, Instant startedAt, TemperatureService temperatures,
                                             AllowedNodesSource allowList, AllowlistSync sync) {
         SensorProxyStatus.Allowlist allowlist = sync != null ? sync.status()
-                : new SensorProxyStatus.Allowlist("file", false, null, null, allowList.get().entries().size(), null, null,
+                : new SensorProxyStatus.Allowlist("file", false, null, null, allowList.get().sweepTargets().size(), null, null,
                         null, null, 0, null);
         return new SensorProxyStatus("ok", io.homefleet.sensorproxy.Version.current(), node, startedAt,
                 Duration.between(startedAt, Instant.now()).toSeconds(), temperatures.nodeCount(), temperatures.lastSuccess(),

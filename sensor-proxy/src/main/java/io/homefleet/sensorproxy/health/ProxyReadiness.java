@@ -30,7 +30,7 @@ public class ProxyReadiness implements HealthCheck {
         b.up().withData("node", running.node()).withData("nodes", running.temperatures().nodeCount())
                 .withData("last_sync", last == null ? "never" : last.toString())
                 .withData("allowlist_source", allowlist.source())
-                .withData("allowlist_entries", allowlist.nodeCount());
+                .withData("allowlist_nodes", allowlist.nodeCount());
         if (allowlist.syncEnabled()) {
             // Still ready when the hub is unreachable: the last list keeps serving; these fields say how stale it is.
             b.withData("control_plane", allowlist.controlPlaneUrl())

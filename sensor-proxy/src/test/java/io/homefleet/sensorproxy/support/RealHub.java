@@ -48,7 +48,8 @@ public final class RealHub {
             this.port = socket.getLocalPort();
         }
         this.url = URI.create("https://127.0.0.1:" + port);
-        this.client = HttpClient.newBuilder().sslContext(HubTls.context(caPem.toString(), "", false)).build();
+        this.client = HttpClient.newBuilder().sslContext(HubTls.context(caPem.toString(), "", false))
+                .connectTimeout(Duration.ofSeconds(10)).build();
         this.process = new HubJar(dir, List.of(
                 "homefleet.hub.operator.token=" + operatorToken,
                 "quarkus.http.host=127.0.0.1",
@@ -81,7 +82,8 @@ public final class RealHub {
     }
 
     public HttpResponse<String> call(String method, String path, String token, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(url.resolve(path)).header("Accept", "application/json");
+        HttpRequest.Builder b = HttpRequest.newBuilder(url.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

@@ -40,7 +40,7 @@ public record SensorProxyStatus(
             boolean syncEnabled,
             @Schema(description = "the hub's URL when sync is enabled") String controlPlaneUrl,
             @Schema(description = "sha256:... of the list in force (absent for a legacy list)") String hash,
-            @Schema(description = "entries in the list in force") int nodeCount,
+            @Schema(description = "nodes in the list in force (a sweep reads each once)") int nodeCount,
             @Schema(description = "when the hub's list last changed, as the hub says") Instant updatedAt,
             @Schema(description = "last sync that reached the hub and was accepted (200 or 304)") Instant lastSuccessfulSync,
             Instant lastAttempt,
