@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -41,6 +42,8 @@ public class ListHashes {
     static final String APPLICATION_NAME = "homefleet-hub temperature-proxy lists";
     private static final int MAX_ENTRIES = 100_000;
     private static final long MAX_BACKOFF_MILLIS = 5_000;
+    private static final String HEARTBEAT = "SELECT count(*) FROM pg_listening_channels() c WHERE c = '"
+            + CHANNEL + "'";
 
     private final Map<String, ListState> byHost = new ConcurrentHashMap<>();
     /** Moves on every notification and every (re)connection; a load that saw it move keeps nothing. */
@@ -187,8 +190,14 @@ public class ListHashes {
             apply(pg.getNotifications((int) Math.min(Integer.MAX_VALUE, waitMillis)));
             if (System.nanoTime() >= nextBeat) {
                 long sent = System.nanoTime();
-                try (Statement st = con.createStatement()) {
-                    st.execute("SELECT 1");
+                // Also proves the session still listens: behind a pooler that hands each statement to another
+                // server session (transaction pooling), notifications would be lost, so memory must not be used.
+                try (Statement st = con.createStatement();
+                        ResultSet rs = st.executeQuery(HEARTBEAT)) {
+                    if (!rs.next() || rs.getInt(1) != 1) {
+                        throw new SQLException("this database session does not listen on " + CHANNEL
+                                + " (a connection pooler in transaction mode? LISTEN needs a session of its own)");
+                    }
                 }
                 apply(pg.getNotifications());
                 appliedUpTo = previousSent;
