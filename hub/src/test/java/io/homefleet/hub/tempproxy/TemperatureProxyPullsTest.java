@@ -310,7 +310,7 @@ class TemperatureProxyPullsTest {
                 ListHashes.APPLICATION_NAME);
     }
 
-    /** Polls the condition every 50 ms until it holds or the time is up. */
+    /** Checks the condition every 150 ms until it holds or the time is up (slow enough for the rate limit). */
     private static boolean within(Duration time, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + time.toNanos();
         while (true) {
@@ -320,7 +320,7 @@ class TemperatureProxyPullsTest {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            Thread.sleep(50);
+            Thread.sleep(150);
         }
     }
 
