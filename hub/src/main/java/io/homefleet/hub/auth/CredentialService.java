@@ -4,7 +4,11 @@ import io.homefleet.common.contract.v1.IssuedKey;
 import io.homefleet.common.credential.TokenKind;
 import io.homefleet.common.credential.Tokens;
 import io.homefleet.hub.problem.ProblemException;
+import io.homefleet.hub.config.HubConfig;
+import io.homefleet.hub.db.PgNotifications;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import io.agroal.api.AgroalDataSource;
 import io.homefleet.hub.db.Sql;
@@ -20,22 +24,63 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Issues, rotates, revokes and checks credentials of every kind. */
 @ApplicationScoped
 public class CredentialService {
     /** last_used_at is a hint for operators; writing it on every request would double the ingest cost. */
     private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
+    /** How long any answer is remembered, and how stale what the listener heard may be for the longer TTL. */
     static final Duration CACHE_TTL = Duration.ofSeconds(2);
+    static final String CHANNEL = "credential_changes";
     private static final int CACHE_MAX = 100_000;
 
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** Moves on every notification and reset; a lookup that saw it move is remembered for the short TTL only. */
+    private final AtomicLong epoch = new AtomicLong();
+    private volatile long shortTtlNanos = CACHE_TTL.toNanos();
+    private volatile long longTtlNanos = CACHE_TTL.toNanos();
+    private volatile boolean notified;
 
     @Inject
     AgroalDataSource dataSource;
 
     @Inject
+    HubConfig config;
+
+    @Inject
+    PgNotifications notifications;
+
+    @Inject
     jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    void start(@Observes StartupEvent event) {
+        long ttl = Math.max(0, config.auth().tokenCacheTtl().toNanos());
+        shortTtlNanos = Math.min(ttl, CACHE_TTL.toNanos());
+        longTtlNanos = ttl;
+        if (ttl <= CACHE_TTL.toNanos()) {
+            return;
+        }
+        notifications.subscribe(CHANNEL, CACHE_TTL, new PgNotifications.Handler() {
+            @Override
+            public void notified(String tokenHash) {
+                epoch.incrementAndGet();
+                if ("*".equals(tokenHash)) {
+                    cache.clear();
+                } else {
+                    cache.remove(tokenHash);
+                }
+            }
+
+            @Override
+            public void reset() {
+                epoch.incrementAndGet();
+                cache.clear();
+            }
+        });
+        notified = true;
+    }
 
     /** Issues a new credential for a customer or a host; the returned key is the only copy of the secret. */
     @Transactional
@@ -115,22 +160,38 @@ public class CredentialService {
 
     /**
      * The active credential whose hash matches the token; empty for unknown or revoked tokens. Answers are
-     * cached for {@link #CACHE_TTL} so ingest does not look the same key up for every report; any revocation on
-     * this replica empties the cache at once (another replica's revocation takes effect within the TTL).
+     * cached so ingest and proxy polls do not look the same key up every time: any answer for {@link #CACHE_TTL},
+     * a valid token for {@code homefleet.hub.auth.token-cache-ttl} while this replica hears PostgreSQL's credential
+     * notifications (V4__credential_notify.sql), which drop a token's entry milliseconds after any replica revokes
+     * or deletes it. If the listener has not answered a heartbeat for {@link #CACHE_TTL}, entries older than that
+     * are not used, so a revocation elsewhere still takes effect within about 2 s. A revocation on this replica
+     * empties the cache at once ({@link #forgetCached}).
      */
     public Optional<Caller> authenticate(String token) {
         byte[] hash = Tokens.sha256(token);
         String cacheKey = java.util.HexFormat.of().formatHex(hash);
         long now = System.nanoTime();
         Cached cached = cache.get(cacheKey);
-        if (cached != null && now - cached.at() < CACHE_TTL.toNanos()) {
-            return cached.caller();
+        if (cached != null) {
+            long age = now - cached.at();
+            if (age < shortTtlNanos
+                    || (cached.mayLiveLong() && age < longTtlNanos && notifications.usable(CACHE_TTL))) {
+                return cached.caller();
+            }
         }
+        long seen = epoch.get();
+        boolean listening = notified && notifications.listening();
         Optional<Caller> caller = lookup(token, hash);
         if (cache.size() >= CACHE_MAX) {
             cache.clear();
         }
-        cache.put(cacheKey, new Cached(caller, now));
+        // Unknown or revoked tokens only briefly: a token made valid elsewhere is not announced when inserted.
+        Cached entry = new Cached(caller, now, listening && caller.isPresent());
+        cache.put(cacheKey, entry);
+        // A notification (or a reset) during the lookup may concern what was read: remember it briefly only.
+        if (entry.mayLiveLong() && epoch.get() != seen) {
+            cache.replace(cacheKey, entry, new Cached(caller, now, false));
+        }
         return caller;
     }
 
@@ -139,6 +200,7 @@ public class CredentialService {
      * current transaction ends, so a request racing the commit cannot re-cache a credential being revoked.
      */
     public void forgetCached() {
+        epoch.incrementAndGet();
         cache.clear();
         if (transactions.getTransactionStatus() == jakarta.transaction.Status.STATUS_ACTIVE) {
             transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
@@ -148,6 +210,7 @@ public class CredentialService {
 
                 @Override
                 public void afterCompletion(int status) {
+                    epoch.incrementAndGet();
                     cache.clear();
                 }
             });
@@ -181,6 +244,6 @@ public class CredentialService {
         }
     }
 
-    private record Cached(Optional<Caller> caller, long at) {
+    private record Cached(Optional<Caller> caller, long at, boolean mayLiveLong) {
     }
 }

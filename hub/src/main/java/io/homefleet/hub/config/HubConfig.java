@@ -15,6 +15,8 @@ public interface HubConfig {
 
     Operator operator();
 
+    Auth auth();
+
     Status status();
 
     Sweep sweep();
@@ -29,6 +31,16 @@ public interface HubConfig {
          * generates one into {@code <data-dir>/operator-token} (mode 0600).
          */
         Optional<String> token();
+    }
+
+    interface Auth {
+        /**
+         * How long a replica remembers that a token is valid while it hears PostgreSQL's credential change
+         * notifications (a revocation, rotation or deletion anywhere reaches it in milliseconds). Should it stop
+         * hearing them, it trusts what it remembers for at most 2 s, as it does unknown and revoked tokens.
+         */
+        @WithDefault("5m")
+        Duration tokenCacheTtl();
     }
 
     /** The thresholds of the customer status (OK below stale-after, WARN up to down-after, DOWN beyond). */
