@@ -6,6 +6,7 @@ import io.agroal.api.AgroalDataSource;
 import io.homefleet.common.credential.Tokens;
 import io.homefleet.hub.db.PgNotifications;
 import io.homefleet.hub.support.Db;
+import io.homefleet.hub.support.Eventually;
 import io.homefleet.hub.support.Fleet;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -141,15 +142,6 @@ class TokenCacheTest {
     }
 
     private static boolean within(Duration time, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + time.toNanos();
-        while (true) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(20);
-        }
+        return Eventually.within(time, Duration.ofMillis(20), condition);
     }
 }

@@ -13,6 +13,7 @@ import io.homefleet.common.contract.v1.AuthorizedNode;
 import io.homefleet.common.contract.v1.AuthorizedNodes;
 import io.homefleet.hub.config.HubConfig;
 import io.homefleet.hub.support.Db;
+import io.homefleet.hub.support.Eventually;
 import io.homefleet.hub.support.Fleet;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
@@ -310,18 +311,9 @@ class TemperatureProxyPullsTest {
                 ListHashes.APPLICATION_NAME);
     }
 
-    /** Checks the condition every 150 ms until it holds or the time is up (slow enough for the rate limit). */
+    /** Every 150 ms: slow enough for the proxy rate limit. */
     private static boolean within(Duration time, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + time.toNanos();
-        while (true) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(150);
-        }
+        return Eventually.within(time, Duration.ofMillis(150), condition);
     }
 
     private static String register(String host) {
