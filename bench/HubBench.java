@@ -37,7 +37,12 @@ public class HubBench {
     static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
     static Process hubProcess;
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .executor(Executors.newFixedThreadPool(8)).build();
+            .executor(Executors.newFixedThreadPool(8, r -> {
+                // daemon threads: the benchmark's JVM exits when main returns
+                Thread t = new Thread(r, "bench-http");
+                t.setDaemon(true);
+                return t;
+            })).build();
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("hub-bench-");
