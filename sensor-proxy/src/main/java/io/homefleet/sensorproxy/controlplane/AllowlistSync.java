@@ -104,8 +104,18 @@ public final class AllowlistSync implements AutoCloseable {
             LOG.warnf("the hub's cached list is unusable, starting from the file's plain entries: %s",
                     String.join("; ", e.problems()));
         }
-        AllowedNodes initial = snapshot.map(s -> AllowedNodes.fromAuthorized(s.nodes()))
-                .orElseGet(() -> new AllowedNodes(loaded.fileNodes()));
+        AllowedNodes initial = null;
+        if (snapshot.isPresent()) {
+            try {
+                initial = AllowedNodes.fromAuthorized(snapshot.get().nodes());
+            } catch (IllegalArgumentException e) {
+                LOG.warnf("the hub's cached list is unusable, starting from the file's plain entries: %s", e.getMessage());
+                snapshot = Optional.empty();
+            }
+        }
+        if (initial == null) {
+            initial = new AllowedNodes(loaded.fileNodes());
+        }
         State state = new State("file", snapshot.map(ControlPlaneSnapshot::hash).orElse(null),
                 snapshot.map(ControlPlaneSnapshot::updatedAt).orElse(null), null, null, null, 0, null, cp.refreshInterval);
         LOG.infof("allow-list from %s: %d entries%s; syncing with %s", file.path(), initial.entries().size(),

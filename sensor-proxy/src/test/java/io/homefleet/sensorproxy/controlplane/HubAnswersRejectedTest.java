@@ -124,4 +124,38 @@ class HubAnswersRejectedTest {
             assertEquals(served, hub.requests(), "no request (and no token) went over an untrusted connection");
         }
     }
+
+    @Test
+    void aCachedListThatIsNoLongerUsableFallsBackToThePlainEntries() throws Exception {
+        try (MisbehavingHub hub = new MisbehavingHub()) {
+            Path dir = TestProxy.workDir();
+            SecretFiles.write(dir.resolve("ctrl.token"), Tokens.generate(TokenKind.PROXY));
+            List<AuthorizedNode> optionLike = List.of(new AuthorizedNode("-oProxyCommand=x", "10.9.0.9"));
+            Files.writeString(dir.resolve("allowed_nodes.yaml"), """
+                    allowed_nodes: [pve-plain]
+                    control_plane:
+                      nodes:
+                      - name: "-oProxyCommand=x"
+                        ip: 10.9.0.9
+                      hash: %s
+                      updated_at: '2026-11-21T08:00:00Z'
+                    """.formatted(AuthorizedNodes.hashOf(optionLike)));
+            hub.answer(503, "application/problem+json", "{\"status\":503,\"detail\":\"starting\"}");
+            String yaml = """
+                    control_plane:
+                      url: %s
+                      token_file: ctrl.token
+                      pinned_fingerprint: %s
+                      retry_initial: 10s
+                    """.formatted(hub.url(), hub.fingerprint);
+            try (TestProxy proxy = TestProxy.start(dir, "proxy-ssh-coretemp-pkg-42.json", yaml)) {
+                proxy.proxy.sync().syncNow();
+                assertEquals("file", proxy.proxy.sync().status().source());
+                assertNull(proxy.proxy.sync().status().hash(), "no hub hash is claimed for the fallback list");
+                assertTrue(proxy.proxy.temperatures().access().allowed().permits("pve-plain"));
+                assertFalse(proxy.proxy.temperatures().access().allowed().permits("10.9.0.9"));
+                assertTrue(proxy.proxy.sync().status().lastError().contains("HTTP 503: starting"));
+            }
+        }
+    }
 }
