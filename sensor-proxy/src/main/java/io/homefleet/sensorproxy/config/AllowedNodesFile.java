@@ -9,7 +9,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -21,10 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * {@code allowed_nodes.yaml} ({@code allowed_nodes: [..]}): read by the daemon, changed by the CLI and the
@@ -82,7 +77,7 @@ public final class AllowedNodesFile {
         root.put(SNAPSHOT_KEY, JSON.convertValue(snapshot, new TypeReference<Map<String, Object>>() { }));
         String text = "# Written by the sensor proxy's control-plane sync from " + snapshot.url()
                 + "; the hub decides this list.\n# Edits are overwritten at the next change; see docs/sensor-proxy.md.\n"
-                + new Yaml(blockStyle()).dump(root);
+                + YamlFiles.dumpBlock(root);
         try {
             withLock(() -> {
                 AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8), PosixFilePermissions.fromString("rw-r--r--"));
@@ -94,29 +89,7 @@ public final class AllowedNodesFile {
     }
 
     private Object load() throws ConfigException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage());
-        }
-        try {
-            return new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (RuntimeException e) {
-            throw new ConfigException(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-    }
-
-    List<String> parse(String text) throws ConfigException {
-        Object root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (RuntimeException e) {
-            throw new ConfigException(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        return parse(root);
+        return YamlFiles.load(YamlFiles.text(file), file);
     }
 
     private List<String> parse(Object root) throws ConfigException {
@@ -190,12 +163,6 @@ public final class AllowedNodesFile {
 
     static String render(List<String> entries) {
         return "# Managed by `sensor-proxy config set-allowed-nodes`; edits by hand may be overwritten.\n"
-                + new Yaml(blockStyle()).dump(Map.of("allowed_nodes", entries));
-    }
-
-    private static DumperOptions blockStyle() {
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        return options;
+                + YamlFiles.dumpBlock(Map.of("allowed_nodes", entries));
     }
 }

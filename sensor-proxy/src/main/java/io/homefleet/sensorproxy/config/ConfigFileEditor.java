@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -16,10 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Changes top-level keys of config.yaml the way an administrator would: only the lines of those keys are
@@ -87,29 +82,11 @@ public final class ConfigFileEditor {
     }
 
     private String readText() throws ConfigException {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return "";
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage());
-        }
+        return YamlFiles.text(file);
     }
 
     private Map<String, Object> parse(String text) throws ConfigException {
-        Object root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (RuntimeException e) {
-            throw new ConfigException(file + ": not valid YAML: " + e.getMessage().replace('\n', ' '));
-        }
-        Map<String, Object> map = new LinkedHashMap<>();
-        if (root instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> map.put(String.valueOf(k), v));
-        } else if (root != null) {
-            throw new ConfigException(file + ": the top level must be a mapping of keys to values");
-        }
-        return map;
+        return YamlFiles.mapping(text, file);
     }
 
     /**
@@ -157,10 +134,8 @@ public final class ConfigFileEditor {
     }
 
     private static List<String> render(String key, Object value) {
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
         Map<String, Object> one = new LinkedHashMap<>();
         one.put(key, value);
-        return List.of(new Yaml(options).dump(one).stripTrailing().split("\n"));
+        return List.of(YamlFiles.dumpBlock(one).stripTrailing().split("\n"));
     }
 }

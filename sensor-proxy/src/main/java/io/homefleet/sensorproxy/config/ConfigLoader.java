@@ -10,9 +10,6 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,9 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Reads {@code config.yaml}, applies {@code HOMEFLEET_SENSOR_PROXY_*} environment overrides (one per key,
@@ -65,7 +59,7 @@ public final class ConfigLoader {
     /** Loads and validates; an absent file means all defaults (plus environment). */
     public LoadedConfig load(Path file) throws ConfigException {
         Path configFile = file.toAbsolutePath().normalize();
-        Map<String, Object> tree = readYaml(configFile);
+        Map<String, Object> tree = YamlFiles.mapping(YamlFiles.text(configFile), configFile);
         applyEnvironment(tree);
         ProxyConfig config;
         try {
@@ -89,32 +83,6 @@ public final class ConfigLoader {
             throw new ConfigException(problems);
         }
         return new LoadedConfig(config, configFile, nodesFile, fileNodes);
-    }
-
-    private Map<String, Object> readYaml(Path file) throws ConfigException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return new LinkedHashMap<>();
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage());
-        }
-        Object root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (RuntimeException e) {
-            throw new ConfigException(file + ": not valid YAML: " + e.getMessage().replace('\n', ' '));
-        }
-        if (root == null) {
-            return new LinkedHashMap<>();
-        }
-        if (!(root instanceof Map<?, ?> map)) {
-            throw new ConfigException(file + ": the top level must be a mapping of keys to values");
-        }
-        Map<String, Object> tree = new LinkedHashMap<>();
-        map.forEach((k, v) -> tree.put(String.valueOf(k), v));
-        return tree;
     }
 
     @SuppressWarnings("unchecked")

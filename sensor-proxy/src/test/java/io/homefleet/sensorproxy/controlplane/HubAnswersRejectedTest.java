@@ -36,6 +36,17 @@ class HubAnswersRejectedTest {
         return Json.mapper().writeValueAsString(new AuthorizedNodes(nodes, hash, 60, Instant.parse("2026-11-21T08:00:00Z")));
     }
 
+    /** A control_plane block trusting exactly this server's certificate; retries slow enough not to interfere. */
+    private static String pinnedTo(MisbehavingHub hub) {
+        return """
+                control_plane:
+                  url: %s
+                  token_file: ctrl.token
+                  pinned_fingerprint: %s
+                  retry_initial: 10s
+                """.formatted(hub.url(), hub.fingerprint);
+    }
+
     private static double rejected(TestProxy proxy) {
         Counter c = proxy.registry.find("homefleet_sensor_proxy_allowlist_sync_attempts").tag("result", "rejected").counter();
         return c == null ? 0 : c.count();
@@ -46,13 +57,7 @@ class HubAnswersRejectedTest {
         try (MisbehavingHub hub = new MisbehavingHub()) {
             Path dir = TestProxy.workDir();
             SecretFiles.write(dir.resolve("ctrl.token"), Tokens.generate(TokenKind.PROXY));
-            String yaml = """
-                    control_plane:
-                      url: %s
-                      token_file: ctrl.token
-                      pinned_fingerprint: %s
-                      retry_initial: 10s
-                    """.formatted(hub.url(), hub.fingerprint);
+            String yaml = pinnedTo(hub);
             String goodHash = AuthorizedNodes.hashOf(GOOD);
             hub.answer(200, "application/json", list(GOOD, goodHash));
             try (TestProxy proxy = TestProxy.start(dir, "proxy-ssh-coretemp-pkg-42.json", yaml)) {
@@ -141,13 +146,7 @@ class HubAnswersRejectedTest {
                       updated_at: '2026-11-21T08:00:00Z'
                     """.formatted(AuthorizedNodes.hashOf(optionLike)));
             hub.answer(503, "application/problem+json", "{\"status\":503,\"detail\":\"starting\"}");
-            String yaml = """
-                    control_plane:
-                      url: %s
-                      token_file: ctrl.token
-                      pinned_fingerprint: %s
-                      retry_initial: 10s
-                    """.formatted(hub.url(), hub.fingerprint);
+            String yaml = pinnedTo(hub);
             try (TestProxy proxy = TestProxy.start(dir, "proxy-ssh-coretemp-pkg-42.json", yaml)) {
                 proxy.proxy.sync().syncNow();
                 assertEquals("file", proxy.proxy.sync().status().source());

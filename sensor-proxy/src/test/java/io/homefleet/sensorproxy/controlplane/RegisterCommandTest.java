@@ -56,6 +56,18 @@ class RegisterCommandTest {
         hub.host("reg-b1", "reg-beta", "10.22.0.1");
     }
 
+    /** {@code sensor-proxy register --config CONFIG --hub HUB} plus the rest of the arguments. */
+    private static LaunchResult register(QuarkusMainLauncher launcher, Path config, String hubUrl, String... rest) {
+        String[] args = new String[5 + rest.length];
+        args[0] = "register";
+        args[1] = "--config";
+        args[2] = config.toString();
+        args[3] = "--hub";
+        args[4] = hubUrl;
+        System.arraycopy(rest, 0, args, 5, rest.length);
+        return launcher.launch(args);
+    }
+
     private static Path configIn(Path dir) throws Exception {
         Path config = dir.resolve("config.yaml");
         Files.writeString(config, CONFIG);
@@ -67,7 +79,7 @@ class RegisterCommandTest {
         Path dir = TestProxy.workDir();
         Path config = configIn(dir);
         Path hostKey = hub.hostKeyFile("reg-a1", dir);
-        LaunchResult first = launcher.launch("register", "--config", config.toString(), "--hub", hub.url.toString(),
+        LaunchResult first = register(launcher, config, hub.url.toString(),
                 "--host-key-file", hostKey.toString(), "--ca-file", hub.caPem.toString());
         assertEquals(0, first.exitCode(), first.getErrorOutput() + first.getOutput());
         assertTrue(first.getOutput().contains("cluster reg-alpha"), first.getOutput());
@@ -96,7 +108,7 @@ class RegisterCommandTest {
         assertTrue(view.toString().contains("socket"), "the operator sees the registered proxy: " + view);
 
         String configBefore = Files.readString(config);
-        LaunchResult again = launcher.launch("register", "--config", config.toString(), "--hub", hub.url + "/",
+        LaunchResult again = register(launcher, config, hub.url + "/",
                 "--host-key-file", hostKey.toString());
         assertEquals(0, again.exitCode(), again.getErrorOutput() + again.getOutput());
         assertTrue(again.getOutput().contains("already up to date"), again.getOutput());
@@ -121,7 +133,7 @@ class RegisterCommandTest {
         Path dir = TestProxy.workDir();
         Path config = configIn(dir);
         Path hostKey = hub.hostKeyFile("reg-a2", dir);
-        LaunchResult r = launcher.launch("register", "--config", config.toString(), "--hub", hub.url.toString(),
+        LaunchResult r = register(launcher, config, hub.url.toString(),
                 "--host-key-file", hostKey.toString(), "--ca-file", hub.caPem.toString(), "--kind", "http",
                 "--proxy-url", "https://reg-a2.example.net:8444", "--hostname", "reg-a2");
         assertEquals(0, r.exitCode(), r.getErrorOutput() + r.getOutput());
@@ -142,7 +154,7 @@ class RegisterCommandTest {
         Path tokenFile = dir.resolve(".control-token");
 
         Path otherHostsKey = hub.hostKeyFile("reg-b1", dir);
-        LaunchResult wrongHost = launcher.launch("register", "--config", config.toString(), "--hub", hub.url.toString(),
+        LaunchResult wrongHost = register(launcher, config, hub.url.toString(),
                 "--host-key-file", otherHostsKey.toString(), "--ca-file", hub.caPem.toString(), "--hostname", "reg-a1");
         assertEquals(1, wrongHost.exitCode());
         assertTrue(wrongHost.getErrorOutput().contains("404") && wrongHost.getErrorOutput().contains("reg-a1"),
@@ -153,7 +165,7 @@ class RegisterCommandTest {
         Path customerKey = dir.resolve("customer.key");
         Files.writeString(customerKey, hub.operator("POST", "/api/v1/customers/" + customer + "/keys", null).path("key").asText());
         Files.setPosixFilePermissions(customerKey, PosixFilePermissions.fromString("rw-------"));
-        LaunchResult wrongKind = launcher.launch("register", "--config", config.toString(), "--hub", hub.url.toString(),
+        LaunchResult wrongKind = register(launcher, config, hub.url.toString(),
                 "--host-key-file", customerKey.toString(), "--ca-file", hub.caPem.toString());
         assertEquals(1, wrongKind.exitCode());
         assertTrue(wrongKind.getErrorOutput().contains("403") && wrongKind.getErrorOutput().contains("customer"),
@@ -162,23 +174,23 @@ class RegisterCommandTest {
         Path unknownKey = dir.resolve("unknown.key");
         Files.writeString(unknownKey, Tokens.generate(TokenKind.HOST));
         Files.setPosixFilePermissions(unknownKey, PosixFilePermissions.fromString("rw-------"));
-        LaunchResult unknown = launcher.launch("register", "--config", config.toString(), "--hub", hub.url.toString(),
+        LaunchResult unknown = register(launcher, config, hub.url.toString(),
                 "--host-key-file", unknownKey.toString(), "--ca-file", hub.caPem.toString());
         assertEquals(1, unknown.exitCode());
         assertTrue(unknown.getErrorOutput().contains("401"), unknown.getErrorOutput());
 
-        LaunchResult plain = launcher.launch("register", "--config", config.toString(), "--hub", "http://127.0.0.1:1",
+        LaunchResult plain = register(launcher, config, "http://127.0.0.1:1",
                 "--host-key-file", unknownKey.toString());
         assertEquals(2, plain.exitCode());
         assertTrue(plain.getErrorOutput().contains("plain http"), plain.getErrorOutput());
 
         Files.setPosixFilePermissions(unknownKey, PosixFilePermissions.fromString("rw-r--r--"));
-        LaunchResult readable = launcher.launch("register", "--config", config.toString(), "--hub", hub.url.toString(),
+        LaunchResult readable = register(launcher, config, hub.url.toString(),
                 "--host-key-file", unknownKey.toString(), "--ca-file", hub.caPem.toString());
         assertEquals(2, readable.exitCode());
         assertTrue(readable.getErrorOutput().contains("chmod 600"), readable.getErrorOutput());
 
-        LaunchResult untrusted = launcher.launch("register", "--config", config.toString(), "--hub", hub.url.toString(),
+        LaunchResult untrusted = register(launcher, config, hub.url.toString(),
                 "--host-key-file", otherHostsKey.toString(), "--hostname", "reg-b1");
         assertEquals(1, untrusted.exitCode(), "the hub's certificate is not trusted without its CA or pin");
         assertTrue(untrusted.getErrorOutput().contains("cannot reach the hub"), untrusted.getErrorOutput());
