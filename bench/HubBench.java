@@ -308,6 +308,23 @@ public class HubBench {
 
     static Result fixedRateGets(int perSecond, Duration run, java.util.function.LongFunction<String[]> request)
             throws Exception {
+        return openLoop(perSecond, run, "polls", i -> {
+            String[] r = request.apply(i);
+            int status = CLIENTS.get().get(r[0], r[1], r[2]);
+            return status == 200 || status == 304;
+        });
+    }
+
+    /** One request of an open-loop run; true when it was answered as expected. */
+    interface Send {
+        boolean send(long i) throws Exception;
+    }
+
+    /**
+     * Sends request i at start + i / perSecond whatever the answers' latency (open loop), each latency measured
+     * from its scheduled send, and the hub's CPU over the run. Any failed request fails the run.
+     */
+    static Result openLoop(int perSecond, Duration run, String what, Send send) throws Exception {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
         ExecutorService senders = Executors.newFixedThreadPool(64);
         long total = perSecond * run.toSeconds();
@@ -325,10 +342,8 @@ public class HubBench {
             }
             long scheduled = start + i * intervalNanos;
             senders.submit(() -> {
-                String[] r = request.apply(i);
                 try {
-                    int status = CLIENTS.get().get(r[0], r[1], r[2]);
-                    if (status != 200 && status != 304) {
+                    if (!send.send(i)) {
                         failed.incrementAndGet();
                     }
                 } catch (Exception e) {
@@ -347,7 +362,7 @@ public class HubBench {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         long cpu = hubCpuNanos() - cpu0;
         if (failed.get() > 0) {
-            throw new IllegalStateException(failed.get() + " polls failed");
+            throw new IllegalStateException(failed.get() + " " + what + " failed");
         }
         return new Result(done.get(), elapsed, Arrays.copyOf(lat, (int) done.get()), cpu);
     }
@@ -487,39 +502,11 @@ public class HubBench {
     static final ThreadLocal<LightClient> CLIENTS = ThreadLocal.withInitial(LightClient::new);
 
     static Result fixedRateIngest(String[] customers, String[] keys, int perSecond, Duration run) throws Exception {
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
-        ExecutorService senders = Executors.newFixedThreadPool(64);
-        long total = perSecond * run.toSeconds();
-        long[] lat = new long[(int) total];
-        AtomicLong done = new AtomicLong();
-        long intervalNanos = 1_000_000_000L / perSecond;
-        long start = System.nanoTime();
-        AtomicLong issued = new AtomicLong();
-        ticker.scheduleAtFixedRate(() -> {
-            long i = issued.getAndIncrement();
-            if (i >= total) {
-                return;
-            }
-            long scheduled = start + i * intervalNanos;
-            senders.submit(() -> {
-                int c = (int) (i % customers.length);
-                try {
-                    CLIENTS.get().post("/api/v1/report", keys[c], report(customers[c]));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                lat[(int) i] = System.nanoTime() - scheduled;
-                done.incrementAndGet();
-            });
-        }, 0, intervalNanos, TimeUnit.NANOSECONDS);
-        long deadline = System.nanoTime() + run.toNanos() + TimeUnit.SECONDS.toNanos(30);
-        while (done.get() < total && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        ticker.shutdownNow();
-        senders.shutdown();
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-        return new Result(done.get(), elapsed, Arrays.copyOf(lat, (int) done.get()));
+        return openLoop(perSecond, run, "reports", i -> {
+            int c = (int) (i % customers.length);
+            CLIENTS.get().post("/api/v1/report", keys[c], report(customers[c]));
+            return true;
+        });
     }
 
     /** A realistic report: five apps, two disks, full system block (about 1.5 KB). */
