@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=agent/target/quarkus-app/quarkus-run.jar
-[ -f "$JAR" ] || ./mvnw -B -ntp -q -pl common,agent install -DskipTests
+[ -f "$JAR" ] || ./mvnw -B -ntp -q -pl common/contracts,common/service-base,agent install -DskipTests
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/homefleet-agent-bench.XXXXXX")
 AGENT_PID=""
 cleanup() {

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 JAR=sensor-proxy/target/quarkus-app/quarkus-run.jar
 BENCH_CLASSES=sensor-proxy/target/test-classes
 if [ ! -f "$JAR" ] || [ ! -f "$BENCH_CLASSES/io/homefleet/sensorproxy/bench/SocketBench.class" ]; then
-  ./mvnw -B -ntp -q -pl common,sensor-proxy install -DskipTests
+  ./mvnw -B -ntp -q -pl common/contracts,common/service-base,sensor-proxy install -DskipTests
 fi
 REQUESTS=${REQUESTS:-5000}
 DELAY=${DELAY:-0.5}
