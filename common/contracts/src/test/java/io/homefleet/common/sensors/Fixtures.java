@@ -22,6 +22,6 @@ final class Fixtures {
             return Path.of(configured);
         }
         // Tests run with the module directory as working directory; the shared tree sits beside the repository.
-        return Path.of("..", "..", "shared", "fixtures", "sensors").toAbsolutePath().normalize();
+        return Path.of("..", "..", "..", "shared", "fixtures", "sensors").toAbsolutePath().normalize();
     }
 }

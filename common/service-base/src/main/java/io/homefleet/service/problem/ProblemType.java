@@ -1,0 +1,74 @@
+package io.homefleet.service.problem;
+
+import java.net.URI;
+
+/**
+ * Every kind of problem a Homefleet service answers with, each with a stable {@code type} URI
+ * ({@code urn:homefleet:problem:<slug>}), its HTTP status and its title. Clients switch on the URI, never on the
+ * title or detail; the same situation has the same type and title in every service. docs/errors.md lists each one
+ * with its meaning; a test keeps the two in step. Add a constant (and a line in docs/errors.md) for a new kind.
+ */
+public enum ProblemType {
+    MALFORMED_BODY("malformed-body", 400, "Malformed request body"),
+    INVALID_FIELDS("invalid-fields", 400, "Invalid fields"),
+    INVALID_PARAMETER("invalid-parameter", 400, "Invalid parameter"),
+    UNAUTHENTICATED("unauthenticated", 401, "Authentication required"),
+    WRONG_CREDENTIAL_KIND("wrong-credential-kind", 403, "Wrong credential kind"),
+    FORBIDDEN("forbidden", 403, "Not allowed"),
+    NOT_FOUND("not-found", 404, "Not found"),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
+    NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable"),
+    CONFLICT("conflict", 409, "Conflict"),
+    BODY_TOO_LARGE("body-too-large", 413, "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+    RATE_LIMITED("rate-limited", 429, "Too many requests"),
+    INTERNAL_ERROR("internal-error", 500, "Internal error"),
+    STORAGE_UNAVAILABLE("storage-unavailable", 503, "Storage unavailable"),
+    DEPENDENCY_UNAVAILABLE("dependency-unavailable", 503, "Dependency unavailable");
+
+    public static final String PREFIX = "urn:homefleet:problem:";
+
+    private final String slug;
+    private final int status;
+    private final String title;
+
+    ProblemType(String slug, int status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String uri() {
+        return PREFIX + slug;
+    }
+
+    public URI asUri() {
+        return URI.create(uri());
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The type a problem+json body names, or null when it is not one of ours (another server's, about:blank). */
+    public static ProblemType fromUri(String uri) {
+        if (uri == null || !uri.startsWith(PREFIX)) {
+            return null;
+        }
+        String wanted = uri.substring(PREFIX.length());
+        for (ProblemType type : values()) {
+            if (type.slug.equals(wanted)) {
+                return type;
+            }
+        }
+        return null;
+    }
+}
