@@ -36,6 +36,9 @@ public class HubBench {
     static final int CONTROLLERS = Integer.getInteger("bench.controllers", 200);
     static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 15));
     static Process hubProcess;
+    /** The JVM options docs/hub.md recommends for k3s (a 256 MiB container limit); -Dbench.hubOpts replaces them. */
+    static final String HUB_JVM_OPTIONS = System.getProperty("bench.hubOpts",
+            "-Xmx128m -Xss512k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:+UseSerialGC");
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(8, r -> {
                 // daemon threads: the benchmark's JVM exits when main returns
@@ -46,8 +49,17 @@ public class HubBench {
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("hub-bench-");
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg"))
-                .setCleanDataDirectory(true).setServerConfig("max_connections", "200").start()) {
+        // Durable like the hub's own embedded server (fsync, synchronous commit, full page writes), so a 202 and
+        // the floor's commit both wait for the disk; -Dbench.fastDb=true measures the library's unsafe defaults.
+        boolean durable = !Boolean.getBoolean("bench.fastDb");
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg"))
+                .setCleanDataDirectory(true).setServerConfig("max_connections", "200")
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", durable ? "on" : "off");
+        System.out.println("Database: " + (durable ? "durable (fsync, synchronous_commit, full_page_writes on)"
+                : "fast (fsync and synchronous_commit off: NOT the product's settings)"));
+        try (EmbeddedPostgres pg = builder.start()) {
             String jdbc = pg.getJdbcUrl("postgres", "postgres");
             Process hub = startHub(jdbc, work);
             hubProcess = hub;
@@ -62,11 +74,8 @@ public class HubBench {
     }
 
     static Process startHub(String jdbc, Path work) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("java", "-Xmx256m"));
-        String extra = System.getProperty("bench.hubOpts", "");
-        if (!extra.isBlank()) {
-            cmd.addAll(List.of(extra.trim().split("\\s+")));
-        }
+        List<String> cmd = new ArrayList<>(List.of("java"));
+        cmd.addAll(List.of(HUB_JVM_OPTIONS.trim().split("\\s+")));
         cmd.addAll(List.of("-jar", "hub/target/quarkus-app/quarkus-run.jar"));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
@@ -116,7 +125,9 @@ public class HubBench {
                 RUN.toSeconds());
 
         closedLoopIngest(customers, keys, Duration.ofSeconds(5)); // warm-up: JIT, pools, caches
+        RssSampler rss = RssSampler.start(hubProcess.pid());
         Result ingest = closedLoopIngest(customers, keys, RUN);
+        long peakRssKiB = rss.stop();
         Result raw = rawInserts(pg, customers, RUN);
         System.out.printf("Ingest (HTTP, auth, validation, batched writes): %.0f reports/s, p50 %.1f ms, p99 %.1f ms%n",
                 ingest.rate(), ingest.p(50), ingest.p(99));
@@ -124,6 +135,8 @@ public class HubBench {
                 raw.rate(), raw.p(50), raw.p(99));
         System.out.printf("Ratio ingest / raw insert: %.0f%% (target >= 70%%, and >= 1,000 reports/s)%n",
                 100 * ingest.rate() / raw.rate());
+        System.out.printf("Hub RSS, peak during the ingest phase: %d MiB (hub JVM options: %s; target <= 256 MiB)%n",
+                peakRssKiB / 1024, HUB_JVM_OPTIONS);
 
         Result fixed = fixedRateIngest(customers, keys, 300, RUN);
         System.out.printf("At a fixed 300 reports/s (open loop, latency from the scheduled send): p50 %.1f ms, "
@@ -261,6 +274,44 @@ public class HubBench {
             throw new IllegalStateException("no " + name + " in " + json);
         }
         return m.group(1);
+    }
+
+    /** The hub's resident set (VmRSS from /proc), sampled every 100 ms; stop() gives the peak in KiB. */
+    static final class RssSampler {
+        private final Thread thread;
+        private final AtomicBoolean stopped = new AtomicBoolean();
+        private volatile long peakKiB;
+
+        private RssSampler(long pid) {
+            thread = new Thread(() -> {
+                Path status = Path.of("/proc", Long.toString(pid), "status");
+                while (!stopped.get()) {
+                    try {
+                        for (String line : Files.readAllLines(status)) {
+                            if (line.startsWith("VmRSS:")) {
+                                peakKiB = Math.max(peakKiB, Long.parseLong(line.replaceAll("\\D", "")));
+                            }
+                        }
+                        Thread.sleep(100);
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            }, "bench-rss");
+            thread.setDaemon(true);
+        }
+
+        static RssSampler start(long pid) {
+            RssSampler sampler = new RssSampler(pid);
+            sampler.thread.start();
+            return sampler;
+        }
+
+        long stop() throws InterruptedException {
+            stopped.set(true);
+            thread.join();
+            return peakKiB;
+        }
     }
 
     static long hubCpuNanos() {
