@@ -108,6 +108,18 @@ public record SelfSignedCertificate(X509Certificate certificate, PrivateKey priv
         AtomicFiles.write(certificateFile, pem(certificate), PosixFilePermissions.fromString("rw-r--r--"));
     }
 
+    /** The key and certificate as an in-memory PKCS#12 store, for a server that takes a {@code KeyStore}. */
+    public java.security.KeyStore toKeyStore(String alias, char[] password) {
+        try {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry(alias, privateKey, password, new java.security.cert.Certificate[] {certificate});
+            return store;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot hold the certificate in a key store: " + e.getMessage(), e);
+        }
+    }
+
     private static boolean isIpLiteral(String name) {
         return IPV4.matcher(name).matches() || name.contains(":");
     }
