@@ -14,9 +14,9 @@ import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.config.ProxyConfig;
 import io.homefleet.sensorproxy.config.SecretFiles;
 import io.homefleet.sensorproxy.controlplane.ControlPlaneClient;
-import io.homefleet.sensorproxy.controlplane.HubException;
-import io.homefleet.sensorproxy.controlplane.HubTls;
 import io.homefleet.sensorproxy.tls.TlsMaterial;
+import io.homefleet.service.hubclient.HubException;
+import io.homefleet.service.tls.TrustOptions;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -155,8 +155,8 @@ public class RegisterCommand implements Callable<Integer> {
 
         ControlPlaneClient client;
         try {
-            client = new ControlPlaneClient(base, HubTls.context(caFile, pin, insecure), existing.timeout);
-        } catch (IOException e) {
+            client = new ControlPlaneClient(base, TrustOptions.fromSettings(caFile, pin, insecure), existing.timeout);
+        } catch (IllegalArgumentException | IOException e) {
             System.err.println("error: " + e.getMessage());
             return INVALID;
         }

@@ -16,6 +16,8 @@ import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.config.SecretFiles;
 import io.homefleet.sensorproxy.support.RealHub;
 import io.homefleet.sensorproxy.support.TestProxy;
+import io.homefleet.service.hubclient.HubException;
+import io.homefleet.service.tls.TrustOptions;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -115,7 +117,7 @@ class RegisterCommandTest {
         assertEquals(configBefore, Files.readString(config), "the same block: config.yaml untouched (its ca_file kept)");
         String rotated = SecretFiles.read(tokenFile);
         assertNotEquals(token, rotated, "registering again rotates the token");
-        ControlPlaneClient client = new ControlPlaneClient(hub.url, HubTls.context(hub.caPem.toString(), "", false), Duration.ofSeconds(5));
+        ControlPlaneClient client = new ControlPlaneClient(hub.url, TrustOptions.caBundle(hub.caPem), Duration.ofSeconds(5));
         assertEquals(401, org.junit.jupiter.api.Assertions.assertThrows(HubException.class,
                 () -> client.authorizedNodes(token, null)).status(), "the old token is refused");
         assertTrue(client.authorizedNodes(rotated, null).isPresent());
