@@ -16,6 +16,7 @@ import io.homefleet.sensorproxy.config.SecretFiles;
 import io.homefleet.sensorproxy.controlplane.ControlPlaneClient;
 import io.homefleet.sensorproxy.tls.TlsMaterial;
 import io.homefleet.service.hubclient.HubException;
+import io.homefleet.service.tls.Fingerprint;
 import io.homefleet.service.tls.TrustOptions;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -134,6 +135,15 @@ public class RegisterCommand implements Callable<Integer> {
         String caFile = trust != null ? (trust.caFile == null ? "" : trust.caFile.toAbsolutePath().toString()) : existing.caFile;
         String pin = trust != null ? (trust.pinnedFingerprint == null ? "" : trust.pinnedFingerprint) : existing.pinnedFingerprint;
         boolean insecure = trust != null ? trust.insecure : existing.insecureSkipVerify;
+        if (!pin.isBlank()) {
+            // config.yaml gets the one spelling every service prints, whatever spelling was typed.
+            try {
+                pin = Fingerprint.parse(pin).toString();
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: --pinned-fingerprint: " + e.getMessage());
+                return INVALID;
+            }
+        }
 
         String hostKey;
         try {
