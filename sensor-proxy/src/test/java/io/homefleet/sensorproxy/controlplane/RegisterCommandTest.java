@@ -165,7 +165,7 @@ class RegisterCommandTest {
         assertEquals(CONFIG, Files.readString(config), "a pin that is not one changes nothing");
 
         LaunchResult pinned = register(launcher, config, hub.url.toString(), "--host-key-file",
-                hub.hostKeyFile("reg-c1", dir).toString(), "--pinned-fingerprint", typed);
+                hub.hostKeyFile("reg-c1", dir).toString(), "--hostname", "reg-c1", "--pinned-fingerprint", typed);
         assertEquals(0, pinned.exitCode(), pinned.getErrorOutput());
         String written = Files.readString(config);
         assertTrue(written.contains("pinned_fingerprint:") && written.contains(hubCertificate.toString())
