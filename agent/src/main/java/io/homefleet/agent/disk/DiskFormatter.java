@@ -1,6 +1,6 @@
 package io.homefleet.agent.disk;
 
-import io.homefleet.agent.process.ProcessRunner;
+import io.homefleet.common.process.ProcessRunner;
 import java.time.Duration;
 import java.util.List;
 

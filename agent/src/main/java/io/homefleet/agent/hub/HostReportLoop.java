@@ -5,6 +5,7 @@ import io.homefleet.agent.config.AgentConfig;
 import io.homefleet.agent.guest.GuestService;
 import io.homefleet.agent.host.HostMetricsService;
 import io.homefleet.agent.proxmox.ProxmoxApi;
+import io.homefleet.service.retry.Backoff;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -16,7 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 /**
- * Sends the host report every report interval. Network or hub-side failures back off exponentially with jitter;
+ * Sends the host report every report interval. Network or hub-side failures back off exponentially with jitter
+ * (from 2 s, capped at five intervals; at least as long as the hub's Retry-After);
  * a 401/403 means the hub refuses this host's key, which retrying cannot fix, so the loop waits until the key file
  * changes (or an hour passes) and health shows the hub's words meanwhile. The local API is unaffected throughout.
  */
@@ -27,7 +29,7 @@ public class HostReportLoop {
     private final HubClient hub;
     private final HostReportBuilder builder;
     private final Duration interval;
-    private final ReportBackoff backoff;
+    private final Backoff backoff;
     private final java.nio.file.Path hostKeyFile;
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile ReportState state = ReportState.initial();
@@ -40,7 +42,7 @@ public class HostReportLoop {
         this.builder = new HostReportBuilder(config.hub().hostId(), config.proxmox().node(), AgentVersion.get(),
                 metrics, proxmox, guests.journal());
         this.interval = Duration.ofSeconds(config.hub().reportIntervalSeconds());
-        this.backoff = new ReportBackoff(Duration.ofSeconds(2), interval.multipliedBy(5));
+        this.backoff = Backoff.exponential(Duration.ofSeconds(2), interval.multipliedBy(5));
         this.hostKeyFile = config.hub().hostKeyFile();
     }
 
@@ -78,7 +80,7 @@ public class HostReportLoop {
         try {
             outcome = hub.postHostReport(builder.build());
         } catch (RuntimeException e) {
-            outcome = new HubClient.Outcome(HubClient.Outcome.Kind.UNREACHABLE, 0, "cannot build report: " + e.getMessage());
+            outcome = new HubClient.Outcome(HubClient.Outcome.Kind.UNREACHABLE, 0, "cannot build report: " + e.getMessage(), null);
         }
         ReportState previous = state;
         switch (outcome.kind()) {
@@ -100,7 +102,7 @@ public class HostReportLoop {
             }
             case UNREACHABLE -> {
                 int failures = previous.failures() + 1;
-                Duration pause = backoff.after(failures);
+                Duration pause = backoff.delayAfter(failures, outcome.retryAfter());
                 LOG.warnf("host report failed (%d in a row), next try in %d s: %s", failures, pause.toSeconds(),
                         outcome.detail());
                 state = new ReportState("retrying", previous.lastSuccess(), now, failures, outcome.detail());

@@ -2,7 +2,7 @@ package io.homefleet.agent.proxmox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.homefleet.agent.process.ProcessRunner;
+import io.homefleet.common.process.ProcessRunner;
 import io.homefleet.common.contract.v1.HostStorage;
 import io.homefleet.common.json.Json;
 import java.io.IOException;

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.homefleet.agent.testsupport.AgentTestEnvironment;
 import io.homefleet.agent.testsupport.TestEnv;
 import io.homefleet.agent.tls.LocalApiCertificate;
+import io.homefleet.service.tls.Fingerprint;
+import io.homefleet.service.tls.TrustOptions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,14 +20,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 
 /** The local API's credential rules: the guest-token matrix, the operator credential, TLS with a pinned certificate. */
@@ -133,29 +130,8 @@ class LocalApiAuthTest {
 
     /** Trusts exactly one certificate, by SHA-256 fingerprint, as a controller does. */
     static HttpClient pinnedClient(String fingerprint) throws Exception {
-        TrustManager pin = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-                throw new CertificateException("client side only");
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-                if (!LocalApiCertificate.fingerprint(chain[0]).equals(fingerprint)) {
-                    throw new CertificateException("fingerprint mismatch");
-                }
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {pin}, null);
-        javax.net.ssl.SSLParameters parameters = new javax.net.ssl.SSLParameters();
-        parameters.setEndpointIdentificationAlgorithm(null); // identity is the pin, not the name
-        return HttpClient.newBuilder().sslContext(context).sslParameters(parameters).build();
+        return HttpClient.newBuilder()
+                .sslContext(TrustOptions.pinned(Fingerprint.parse(fingerprint)).sslContext()).build();
     }
 
     /** Mints in this JVM through a second store instance: the daemon still learns of it only from the file. */

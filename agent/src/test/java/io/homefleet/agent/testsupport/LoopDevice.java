@@ -1,6 +1,6 @@
 package io.homefleet.agent.testsupport;
 
-import io.homefleet.agent.process.ProcessRunner;
+import io.homefleet.common.process.ProcessRunner;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

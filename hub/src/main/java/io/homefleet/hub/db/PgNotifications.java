@@ -1,6 +1,7 @@
 package io.homefleet.hub.db;
 
 import io.agroal.api.AgroalDataSource;
+import io.homefleet.service.retry.Backoff;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -43,7 +43,8 @@ public class PgNotifications {
     /** Shown in {@code pg_stat_activity}, so an operator can tell the listening connection. */
     public static final String APPLICATION_NAME = "homefleet-hub notifications";
     private static final Pattern CHANNEL_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
-    private static final long MAX_BACKOFF_MILLIS = 5_000;
+    private static final Duration RECONNECT_INITIAL = Duration.ofMillis(100);
+    private static final Duration RECONNECT_MAX = Duration.ofSeconds(5);
 
     /** What a subscriber does with its channel's notifications. Called on the listener thread; keep it short. */
     public interface Handler {
@@ -133,7 +134,7 @@ public class PgNotifications {
     }
 
     private void listen() {
-        long backoff = 100;
+        Backoff reconnect = Backoff.exponential(RECONNECT_INITIAL, RECONNECT_MAX);
         boolean failed = false;
         while (running) {
             Set<String> channels = Set.copyOf(handlers.keySet());
@@ -157,7 +158,7 @@ public class PgNotifications {
                         LOG.infof("Listening for database change notifications again (%s)", String.join(", ", channels));
                         failed = false;
                     }
-                    backoff = 100;
+                    reconnect.reset();
                     heartbeats(con, pg, sent, channels, bound);
                 } finally {
                     listening = false;
@@ -175,11 +176,10 @@ public class PgNotifications {
                     failed = true;
                 }
                 try {
-                    Thread.sleep(backoff + ThreadLocalRandom.current().nextLong(backoff / 2 + 1));
+                    Thread.sleep(reconnect.nextDelay().toMillis());
                 } catch (InterruptedException interrupted) {
                     return;
                 }
-                backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
             }
         }
     }

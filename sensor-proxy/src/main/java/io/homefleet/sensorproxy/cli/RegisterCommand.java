@@ -14,9 +14,10 @@ import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.config.ProxyConfig;
 import io.homefleet.sensorproxy.config.SecretFiles;
 import io.homefleet.sensorproxy.controlplane.ControlPlaneClient;
-import io.homefleet.sensorproxy.controlplane.HubException;
-import io.homefleet.sensorproxy.controlplane.HubTls;
 import io.homefleet.sensorproxy.tls.TlsMaterial;
+import io.homefleet.service.hubclient.HubException;
+import io.homefleet.service.tls.Fingerprint;
+import io.homefleet.service.tls.TrustOptions;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -134,6 +135,15 @@ public class RegisterCommand implements Callable<Integer> {
         String caFile = trust != null ? (trust.caFile == null ? "" : trust.caFile.toAbsolutePath().toString()) : existing.caFile;
         String pin = trust != null ? (trust.pinnedFingerprint == null ? "" : trust.pinnedFingerprint) : existing.pinnedFingerprint;
         boolean insecure = trust != null ? trust.insecure : existing.insecureSkipVerify;
+        if (!pin.isBlank()) {
+            // config.yaml gets the one spelling every service prints, whatever spelling was typed.
+            try {
+                pin = Fingerprint.parse(pin).toString();
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: --pinned-fingerprint: " + e.getMessage());
+                return INVALID;
+            }
+        }
 
         String hostKey;
         try {
@@ -155,8 +165,8 @@ public class RegisterCommand implements Callable<Integer> {
 
         ControlPlaneClient client;
         try {
-            client = new ControlPlaneClient(base, HubTls.context(caFile, pin, insecure), existing.timeout);
-        } catch (IOException e) {
+            client = new ControlPlaneClient(base, TrustOptions.fromSettings(caFile, pin, insecure), existing.timeout);
+        } catch (IllegalArgumentException | IOException e) {
             System.err.println("error: " + e.getMessage());
             return INVALID;
         }

@@ -13,6 +13,9 @@ import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.config.ProxyConfig;
 import io.homefleet.sensorproxy.config.SecretFiles;
 import io.homefleet.sensorproxy.metrics.ProxyMetrics;
+import io.homefleet.service.hubclient.HubException;
+import io.homefleet.service.retry.Backoff;
+import io.homefleet.service.tls.TrustOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,7 +28,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -87,8 +89,13 @@ public final class AllowlistSync implements AutoCloseable {
      */
     public static AllowlistSync create(LoadedConfig loaded, ProxyMetrics metrics, AuditLog audit) throws IOException {
         ProxyConfig.ControlPlane cp = loaded.config().controlPlane;
-        ControlPlaneClient client = new ControlPlaneClient(ControlPlaneUrl.parse(cp.url, cp.allowPlainHttp),
-                HubTls.context(cp.caFile, cp.pinnedFingerprint, cp.insecureSkipVerify), cp.timeout);
+        ControlPlaneClient client;
+        try {
+            client = new ControlPlaneClient(ControlPlaneUrl.parse(cp.url, cp.allowPlainHttp),
+                    TrustOptions.fromSettings(cp.caFile, cp.pinnedFingerprint, cp.insecureSkipVerify), cp.timeout);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("control_plane: " + e.getMessage(), e);
+        }
         if (cp.insecureSkipVerify) {
             LOG.warnf("control_plane.insecure_skip_verify is on: any certificate is accepted for %s", cp.url);
         }
@@ -208,7 +215,7 @@ public final class AllowlistSync implements AutoCloseable {
         try {
             return SecretFiles.read(tokenFile);
         } catch (IOException e) {
-            throw new HubException(HubException.Kind.NO_TOKEN, "cannot read the control token: " + e.getMessage()
+            throw new HubException(HubException.Kind.NO_CREDENTIAL, "cannot read the control token: " + e.getMessage()
                     + " (run `sensor-proxy register`)");
         }
     }
@@ -224,10 +231,7 @@ public final class AllowlistSync implements AutoCloseable {
         int failures = before.failures + 1;
         String message = e.status() == 401
                 ? e.getMessage() + " — the control token was refused; run `sensor-proxy register` again" : e.getMessage();
-        Duration wait = backoff(retryInitial, failures, before.interval);
-        if (e.retryAfter() != null && e.retryAfter().compareTo(wait) > 0) {
-            wait = e.retryAfter();
-        }
+        Duration wait = retryPolicy(retryInitial, before.interval).delayAfter(failures, e.retryAfter());
         if (!message.equals(before.lastError)) {
             LOG.warnf("allow-list sync failed (%s); keeping the current list of %d entries, retrying in %d ms",
                     message, allowList.get().entries().size(), wait.toMillis());
@@ -239,12 +243,18 @@ public final class AllowlistSync implements AutoCloseable {
         return wait;
     }
 
-    /** retry_initial doubled per failure, capped at the refresh interval, then between half and all of it. */
+    /**
+     * retry_initial doubled per failure, capped at the refresh interval; the wait is between half and all of that
+     * (equal jitter), and at least the hub's Retry-After.
+     */
+    static Backoff retryPolicy(Duration retryInitial, Duration interval) {
+        Duration initial = retryInitial.compareTo(interval) > 0 ? interval : retryInitial;
+        return Backoff.exponential(initial.isZero() || initial.isNegative() ? Duration.ofMillis(1) : initial,
+                interval.isZero() || interval.isNegative() ? Duration.ofMillis(1) : interval);
+    }
+
     static Duration backoff(Duration retryInitial, int failures, Duration interval) {
-        long cap = interval.toMillis();
-        long base = retryInitial.toMillis() << Math.min(failures - 1, 20);
-        long ceiling = Math.max(1, Math.min(cap, base));
-        return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling - ceiling / 2 + 1));
+        return retryPolicy(retryInitial, interval).delayAfter(failures);
     }
 
     private static Duration clamp(Duration fromHub, Duration fallback) {

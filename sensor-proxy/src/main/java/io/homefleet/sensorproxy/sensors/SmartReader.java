@@ -1,11 +1,11 @@
 package io.homefleet.sensorproxy.sensors;
 
 import io.homefleet.common.contract.v1.TemperatureSnapshot.Disk;
-import io.homefleet.common.sensors.CommandOutput;
-import io.homefleet.common.sensors.CommandRunner;
+import io.homefleet.common.process.ProcessRunner;
 import io.homefleet.common.sensors.SensorsFormatException;
 import io.homefleet.common.sensors.SmartctlJson;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,9 +64,13 @@ public final class SmartReader {
         return disks;
     }
 
-    private CommandOutput run(List<String> args) throws IOException {
+    private ProcessRunner.Result run(List<String> args) throws IOException {
         List<String> command = new ArrayList<>(smartctl);
         command.addAll(args);
-        return CommandRunner.run(command, timeout, MAX_OUTPUT);
+        try {
+            return ProcessRunner.run(command, timeout, MAX_OUTPUT, 8192);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 }

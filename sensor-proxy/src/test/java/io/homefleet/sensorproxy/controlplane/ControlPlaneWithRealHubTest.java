@@ -18,6 +18,8 @@ import io.homefleet.sensorproxy.config.ControlPlaneSnapshot;
 import io.homefleet.sensorproxy.config.SecretFiles;
 import io.homefleet.sensorproxy.support.RealHub;
 import io.homefleet.sensorproxy.support.TestProxy;
+import io.homefleet.service.hubclient.HubException;
+import io.homefleet.service.tls.TrustOptions;
 import io.micrometer.core.instrument.Counter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +60,7 @@ class ControlPlaneWithRealHubTest {
     }
 
     private static ControlPlaneClient client() throws Exception {
-        return new ControlPlaneClient(hub.url, HubTls.context(hub.caPem.toString(), "", false), Duration.ofSeconds(10));
+        return new ControlPlaneClient(hub.url, TrustOptions.caBundle(hub.caPem), Duration.ofSeconds(10));
     }
 
     /** Registers the host's proxy through the client and writes its control token as the proxy would. */

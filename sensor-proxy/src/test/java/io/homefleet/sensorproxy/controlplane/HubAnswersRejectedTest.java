@@ -15,6 +15,9 @@ import io.homefleet.common.json.Json;
 import io.homefleet.sensorproxy.config.SecretFiles;
 import io.homefleet.sensorproxy.support.MisbehavingHub;
 import io.homefleet.sensorproxy.support.TestProxy;
+import io.homefleet.service.hubclient.HubException;
+import io.homefleet.service.tls.Fingerprint;
+import io.homefleet.service.tls.TrustOptions;
 import io.micrometer.core.instrument.Counter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,16 +117,16 @@ class HubAnswersRejectedTest {
         try (MisbehavingHub hub = new MisbehavingHub()) {
             String token = Tokens.generate(TokenKind.PROXY);
             hub.answer(200, "application/json", list(GOOD, AuthorizedNodes.hashOf(GOOD)));
-            ControlPlaneClient pinned = new ControlPlaneClient(hub.url(), HubTls.context("", hub.fingerprint, false), Duration.ofSeconds(5));
+            ControlPlaneClient pinned = new ControlPlaneClient(hub.url(), TrustOptions.pinned(Fingerprint.parse(hub.fingerprint)), Duration.ofSeconds(5));
             assertEquals(GOOD, pinned.authorizedNodes(token, null).orElseThrow().nodes());
 
             int served = hub.requests();
-            String otherPin = (hub.fingerprint.charAt(0) == 'a' ? "b" : "a") + hub.fingerprint.substring(1);
-            ControlPlaneClient wrongPin = new ControlPlaneClient(hub.url(), HubTls.context("", otherPin, false), Duration.ofSeconds(5));
+            String otherPin = (Character.toLowerCase(hub.fingerprint.charAt(0)) == 'a' ? "b" : "a") + hub.fingerprint.substring(1);
+            ControlPlaneClient wrongPin = new ControlPlaneClient(hub.url(), TrustOptions.pinned(Fingerprint.parse(otherPin)), Duration.ofSeconds(5));
             HubException e = assertThrows(HubException.class, () -> wrongPin.authorizedNodes(token, null));
             assertEquals(HubException.Kind.UNREACHABLE, e.kind());
             assertTrue(e.getMessage().contains("SSLHandshakeException"), e.getMessage());
-            ControlPlaneClient jvmCas = new ControlPlaneClient(hub.url(), HubTls.context("", "", false), Duration.ofSeconds(5));
+            ControlPlaneClient jvmCas = new ControlPlaneClient(hub.url(), TrustOptions.jvmDefault(), Duration.ofSeconds(5));
             assertEquals(HubException.Kind.UNREACHABLE, assertThrows(HubException.class, () -> jvmCas.authorizedNodes(token, null)).kind(),
                     "a test CA's certificate is not trusted by default");
             assertEquals(served, hub.requests(), "no request (and no token) went over an untrusted connection");

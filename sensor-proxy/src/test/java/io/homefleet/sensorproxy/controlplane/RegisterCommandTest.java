@@ -16,6 +16,9 @@ import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.config.SecretFiles;
 import io.homefleet.sensorproxy.support.RealHub;
 import io.homefleet.sensorproxy.support.TestProxy;
+import io.homefleet.service.hubclient.HubException;
+import io.homefleet.service.tls.Fingerprint;
+import io.homefleet.service.tls.TrustOptions;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
@@ -54,6 +57,7 @@ class RegisterCommandTest {
         hub.host("reg-a1", "reg-alpha", "10.21.0.1");
         hub.host("reg-a2", "reg-alpha", "10.21.0.2");
         hub.host("reg-b1", "reg-beta", "10.22.0.1");
+        hub.host("reg-c1", "reg-gamma", "10.23.0.1");
     }
 
     /** {@code sensor-proxy register --config CONFIG --hub HUB} plus the rest of the arguments. */
@@ -115,7 +119,7 @@ class RegisterCommandTest {
         assertEquals(configBefore, Files.readString(config), "the same block: config.yaml untouched (its ca_file kept)");
         String rotated = SecretFiles.read(tokenFile);
         assertNotEquals(token, rotated, "registering again rotates the token");
-        ControlPlaneClient client = new ControlPlaneClient(hub.url, HubTls.context(hub.caPem.toString(), "", false), Duration.ofSeconds(5));
+        ControlPlaneClient client = new ControlPlaneClient(hub.url, TrustOptions.caBundle(hub.caPem), Duration.ofSeconds(5));
         assertEquals(401, org.junit.jupiter.api.Assertions.assertThrows(HubException.class,
                 () -> client.authorizedNodes(token, null)).status(), "the old token is refused");
         assertTrue(client.authorizedNodes(rotated, null).isPresent());
@@ -145,6 +149,28 @@ class RegisterCommandTest {
         assertFalse(Files.readString(config).contains(loaded.config().httpAuthToken), "the secret is not in config.yaml");
         JsonNode view = hub.operator("GET", "/api/v1/hosts/reg-a2", null);
         assertTrue(view.toString().contains("https://reg-a2.example.net:8444"), view.toString());
+    }
+
+    @Test
+    void aPinInAnyCommonSpellingIsWrittenInTheOneServicesPrint(QuarkusMainLauncher launcher) throws Exception {
+        Path dir = TestProxy.workDir();
+        Path config = configIn(dir);
+        Fingerprint hubCertificate = Fingerprint.of(hub.dir.resolve("hub.crt"));
+        String typed = "sha256:" + hubCertificate.toString().replace(":", "").toLowerCase(java.util.Locale.ROOT);
+        LaunchResult bad = register(launcher, config, hub.url.toString(), "--host-key-file",
+                hub.hostKeyFile("reg-c1", dir).toString(), "--pinned-fingerprint", "3F:A1:9C");
+        assertEquals(2, bad.exitCode(), bad.getErrorOutput());
+        assertTrue(bad.getErrorOutput().contains("--pinned-fingerprint") && bad.getErrorOutput().contains("64 hex digits"),
+                bad.getErrorOutput());
+        assertEquals(CONFIG, Files.readString(config), "a pin that is not one changes nothing");
+
+        LaunchResult pinned = register(launcher, config, hub.url.toString(), "--host-key-file",
+                hub.hostKeyFile("reg-c1", dir).toString(), "--hostname", "reg-c1", "--pinned-fingerprint", typed);
+        assertEquals(0, pinned.exitCode(), pinned.getErrorOutput());
+        String written = Files.readString(config);
+        assertTrue(written.contains("pinned_fingerprint:") && written.contains(hubCertificate.toString())
+                && !written.contains(typed), written);
+        assertTrue(pinned.getOutput().contains("primed"), "the pinned hub also answered the first pull: " + pinned.getOutput());
     }
 
     @Test

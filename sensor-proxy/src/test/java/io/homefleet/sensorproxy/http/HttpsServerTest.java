@@ -74,7 +74,7 @@ class HttpsServerTest {
                     .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(405, post.statusCode());
 
-            SSLContext otherPin = PinnedTls.context("00:11", null, null);
+            SSLContext otherPin = PinnedTls.context("00".repeat(32), null, null);
             assertThrows(IOException.class, () -> get(otherPin, https.port(), "/health", TOKEN), "a different certificate is refused");
         }
     }

@@ -2,12 +2,11 @@ package io.homefleet.sensorproxy.support;
 
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.homefleet.sensorproxy.controlplane.HubTls;
+import io.homefleet.service.tls.Fingerprint;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.KeyManagerFactory;
@@ -31,7 +30,7 @@ public final class MisbehavingHub implements AutoCloseable {
         TestCa ca = new TestCa("Misbehaving test CA");
         char[] password = "test".toCharArray();
         KeyStore keys = ca.serverKeyStore("localhost", password, "localhost", "127.0.0.1");
-        this.fingerprint = HubTls.fingerprint((X509Certificate) keys.getCertificate("server"));
+        this.fingerprint = Fingerprint.of(keys.getCertificate("server")).toString();
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(keys, password);
         SSLContext tls = SSLContext.getInstance("TLS");

@@ -6,7 +6,7 @@ import io.homefleet.common.credential.TokenKind;
 import io.homefleet.common.credential.Tokens;
 import io.homefleet.common.json.Json;
 import io.homefleet.common.testing.HubJar;
-import io.homefleet.sensorproxy.controlplane.HubTls;
+import io.homefleet.service.tls.TrustOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -48,7 +48,7 @@ public final class RealHub {
             this.port = socket.getLocalPort();
         }
         this.url = URI.create("https://127.0.0.1:" + port);
-        this.client = HttpClient.newBuilder().sslContext(HubTls.context(caPem.toString(), "", false))
+        this.client = HttpClient.newBuilder().sslContext(TrustOptions.caBundle(caPem).sslContext())
                 .connectTimeout(Duration.ofSeconds(10)).build();
         this.process = new HubJar(dir, List.of(
                 "homefleet.hub.operator.token=" + operatorToken,

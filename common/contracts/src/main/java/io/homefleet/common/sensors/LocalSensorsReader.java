@@ -1,7 +1,9 @@
 package io.homefleet.common.sensors;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.homefleet.common.process.ProcessRunner;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +23,7 @@ public final class LocalSensorsReader {
     public static final Path DEFAULT_HWMON = Path.of("/sys/class/hwmon");
     public static final Path DEFAULT_THERMAL = Path.of("/sys/class/thermal");
     private static final int MAX_OUTPUT_BYTES = 1 << 20;
+    private static final int STDERR_BYTES = 8192;
 
     private final List<String> sensorsCommand;
     private final Path hwmonRoot;
@@ -45,7 +48,7 @@ public final class LocalSensorsReader {
         List<String> failures = new ArrayList<>();
         SensorsReading sensorsEmpty = null;
         try {
-            CommandOutput out = CommandRunner.run(sensorsCommand, timeout, MAX_OUTPUT_BYTES);
+            ProcessRunner.Result out = ProcessRunner.run(sensorsCommand, timeout, MAX_OUTPUT_BYTES, STDERR_BYTES);
             if (out.truncated()) {
                 failures.add("sensors: output larger than " + MAX_OUTPUT_BYTES + " bytes");
             } else if (out.stdout().isBlank()) {
@@ -61,7 +64,7 @@ public final class LocalSensorsReader {
                     failures.add("sensors: exit " + out.exitCode() + ", " + e.getMessage() + stderrHint(out));
                 }
             }
-        } catch (IOException e) {
+        } catch (UncheckedIOException e) {
             failures.add("sensors: " + e.getMessage());
         }
         SensorsReading fromKernel = kernel(node, SensorsJsonParser.SOURCE_HWMON, hwmonRoot, failures);
@@ -94,7 +97,7 @@ public final class LocalSensorsReader {
         }
     }
 
-    private static String stderrHint(CommandOutput out) {
-        return out.stderr().isBlank() ? "" : " (stderr: " + out.stderr().lines().findFirst().orElse("") + ")";
+    private static String stderrHint(ProcessRunner.Result out) {
+        return out.stderr().isBlank() ? "" : " (stderr: " + out.stderr().strip().lines().findFirst().orElse("") + ")";
     }
 }

@@ -41,7 +41,7 @@ public record GuestBootstrap(
     @ContractRecord
     public record LocalApi(
             @NotBlank @Schema(description = "host:port of the agent's local API") String endpoint,
-            @NotBlank @Schema(description = "SHA-256 of the agent's TLS certificate, hex") String fingerprint,
+            @NotBlank @Schema(description = "SHA-256 of the agent's TLS certificate, as AB:CD:... (colon-separated upper-case hex pairs, as openssl prints it)") String fingerprint,
             @NotBlank @Pattern(regexp = "^hfg_.*", message = "must be a guest token (hfg_)") String token) {
     }
 }

@@ -1,0 +1,41 @@
+package io.homefleet.service.hubclient;
+
+import io.homefleet.common.contract.v1.AuthorizedNodes;
+import io.homefleet.common.contract.v1.CustomerRequest;
+import io.homefleet.common.contract.v1.HostReport;
+import io.homefleet.common.contract.v1.IssuedKey;
+import io.homefleet.common.contract.v1.TemperatureProxyRegistered;
+import io.homefleet.common.contract.v1.TemperatureProxyRegistration;
+
+/**
+ * The hub's API as other services call it, over the {@code contract.v1} records. Every failure is a
+ * {@link HubException} (kind, status, the hub's problem+json and its type, Retry-After); a call never retries by
+ * itself, since whether and when to retry is the calling loop's decision (with {@code retry.Backoff}). The
+ * credential is passed per call, so a rotated key file is read again without a new client.
+ */
+public interface HubApi {
+    /** {@code POST /api/v1/hosts/{host_id}/report} with the host key. */
+    void postHostReport(Credential hostKey, HostReport report) throws HubException;
+
+    /** {@code POST /api/v1/customers} with an operator token; an existing customer is a 409 REFUSED. */
+    void createCustomer(Credential operatorToken, CustomerRequest customer) throws HubException;
+
+    /** {@code POST /api/v1/customers/{id}/keys} with an operator token: a new customer key (earlier ones stay valid). */
+    IssuedKey issueCustomerKey(Credential operatorToken, String customerId) throws HubException;
+
+    /** {@code POST /api/v1/temperature-proxy/register} with the host key; registering again rotates the tokens. */
+    TemperatureProxyRegistered registerTemperatureProxy(Credential hostKey, TemperatureProxyRegistration registration)
+            throws HubException;
+
+    /**
+     * {@code GET /api/v1/temperature-proxy/authorized-nodes} with the proxy's control token; with {@code etag} (the
+     * list's hash) sent as {@code If-None-Match}, an unchanged list answers {@link Conditional#isNotModified()}.
+     */
+    Conditional<AuthorizedNodes> authorizedNodes(Credential proxyToken, String etag) throws HubException;
+
+    /**
+     * Any other endpoint: {@code method} on {@code path} (below the base URL) with an optional JSON body, answering
+     * the decoded 2xx body ({@code null} for {@code Void.class} or an empty body).
+     */
+    <T> T call(String method, String path, Credential credential, Object body, Class<T> answer) throws HubException;
+}
