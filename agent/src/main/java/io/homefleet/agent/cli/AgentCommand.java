@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 /** {@code agent}: runs the daemon; subcommands manage configuration and credentials. */
 @Command(name = "agent", mixinStandardHelpOptions = true, versionProvider = AgentCommand.Version.class,
         description = "Homefleet host agent: host metrics, disks, guest provisioning and the local API.",
-        subcommands = {ConfigCommand.class, TokensCommand.class, OperatorTokenCommand.class, TlsCommand.class})
+        subcommands = {ConfigCommand.class, TokensCommand.class, OperatorTokenCommand.class, TlsCommand.class,
+            AuditCommand.class})
 public class AgentCommand implements Callable<Integer> {
 
     @Option(names = "--config", description = "agent.yaml (default: ${DEFAULT-VALUE})")

@@ -121,6 +121,11 @@ public record AgentConfig(
                 ? localApi.tls().keyFile() : stateDir.resolve("tls/local-api.key");
     }
 
+    /** The hash-chained audit log of disk format decisions. */
+    public Path auditLogFile() {
+        return stateDir.resolve("audit.log");
+    }
+
     public Path operatorTokenHashFile() {
         return localApi.operatorTokenHashFile() != null
                 ? localApi.operatorTokenHashFile() : stateDir.resolve("operator-token.sha256");

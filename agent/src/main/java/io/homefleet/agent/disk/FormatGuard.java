@@ -2,7 +2,7 @@ package io.homefleet.agent.disk;
 
 import io.homefleet.agent.approval.ApprovalVerifier;
 import io.homefleet.agent.approval.UsedApprovals;
-import io.homefleet.agent.audit.AuditLog;
+import io.homefleet.service.audit.AuditLog;
 import io.homefleet.agent.process.ProcessRunner;
 import io.homefleet.common.contract.v1.BlockDevice;
 import io.homefleet.common.contract.v1.DiskFormatRequest;

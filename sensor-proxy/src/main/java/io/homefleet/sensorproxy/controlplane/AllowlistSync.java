@@ -2,7 +2,7 @@ package io.homefleet.sensorproxy.controlplane;
 
 import io.homefleet.common.contract.v1.AuthorizedNodes;
 import io.homefleet.common.contract.v1.SensorProxyStatus;
-import io.homefleet.sensorproxy.audit.AuditLog;
+import io.homefleet.service.audit.AuditLog;
 import io.homefleet.sensorproxy.config.AllowedNodes;
 import io.homefleet.sensorproxy.config.AllowedNodesFile;
 import io.homefleet.sensorproxy.config.AllowedNodesSource;

@@ -3,7 +3,7 @@ package io.homefleet.sensorproxy.daemon;
 import io.homefleet.common.contract.v1.SensorProxyStatus;
 import io.homefleet.common.sensors.LocalSensorsReader;
 import io.homefleet.sensorproxy.HostName;
-import io.homefleet.sensorproxy.audit.AuditLog;
+import io.homefleet.service.audit.AuditLog;
 import io.homefleet.sensorproxy.config.AllowedNodesSource;
 import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.config.ProxyConfig;

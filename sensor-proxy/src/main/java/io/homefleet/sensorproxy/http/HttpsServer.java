@@ -6,7 +6,7 @@ import io.homefleet.common.contract.v1.Problem;
 import io.homefleet.common.credential.Tokens;
 import io.homefleet.common.json.Json;
 import io.homefleet.sensorproxy.HostName;
-import io.homefleet.sensorproxy.audit.AuditLog;
+import io.homefleet.service.audit.AuditLog;
 import io.homefleet.sensorproxy.config.Cidr;
 import io.homefleet.sensorproxy.config.ListenAddress;
 import io.homefleet.sensorproxy.config.ProxyConfig;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homefleet.common.contract.v1.SensorProxyRequest;
 import io.homefleet.common.contract.v1.SensorProxyResponse;
 import io.homefleet.common.json.Json;
-import io.homefleet.sensorproxy.audit.AuditLog;
+import io.homefleet.service.audit.AuditLog;
 import io.homefleet.sensorproxy.metrics.ProxyMetrics;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;

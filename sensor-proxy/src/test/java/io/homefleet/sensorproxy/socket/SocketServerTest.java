@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.homefleet.common.json.Json;
-import io.homefleet.sensorproxy.audit.AuditLog;
+import io.homefleet.service.audit.AuditLog;
 import io.homefleet.sensorproxy.support.SocketClientMain;
 import io.homefleet.sensorproxy.support.TestProxy;
 import java.io.IOException;
