@@ -3,7 +3,7 @@ package io.homefleet.agent.cli;
 import io.homefleet.agent.AgentVersion;
 import io.homefleet.agent.config.AgentConfig;
 import io.homefleet.agent.config.AgentConfigLoader;
-import io.homefleet.agent.config.InvalidConfigException;
+import io.homefleet.service.config.InvalidConfigException;
 import io.homefleet.agent.tls.LocalApiCertificate;
 import io.quarkus.runtime.Quarkus;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.homefleet.agent.cli;
 
 import io.homefleet.agent.config.AgentConfigLoader;
-import io.homefleet.agent.config.InvalidConfigException;
+import io.homefleet.service.config.InvalidConfigException;
 import io.homefleet.service.audit.AuditVerifyCommand;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
