@@ -33,7 +33,7 @@ public class AuditCommand {
             Path target = file;
             if (target == null) {
                 try {
-                    target = Path.of(config.load(settings).config().auditLog);
+                    target = Path.of(config.load(settings).config().auditLog());
                 } catch (ConfigException e) {
                     e.problems().forEach(p -> System.err.println("config error: " + p));
                     return 2;
