@@ -3,7 +3,7 @@ package io.homefleet.agent.cli;
 import io.homefleet.agent.AgentVersion;
 import io.homefleet.agent.config.AgentConfig;
 import io.homefleet.agent.config.AgentConfigLoader;
-import io.homefleet.agent.config.InvalidConfigException;
+import io.homefleet.service.config.InvalidConfigException;
 import io.homefleet.agent.tls.LocalApiCertificate;
 import io.quarkus.runtime.Quarkus;
 import java.nio.file.Path;
@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 /** {@code agent}: runs the daemon; subcommands manage configuration and credentials. */
 @Command(name = "agent", mixinStandardHelpOptions = true, versionProvider = AgentCommand.Version.class,
         description = "Homefleet host agent: host metrics, disks, guest provisioning and the local API.",
-        subcommands = {ConfigCommand.class, TokensCommand.class, OperatorTokenCommand.class, TlsCommand.class})
+        subcommands = {ConfigCommand.class, TokensCommand.class, OperatorTokenCommand.class, TlsCommand.class,
+            AuditCommand.class})
 public class AgentCommand implements Callable<Integer> {
 
     @Option(names = "--config", description = "agent.yaml (default: ${DEFAULT-VALUE})")

@@ -2,7 +2,7 @@ package io.homefleet.agent.cli;
 
 import io.homefleet.agent.config.AgentConfig;
 import io.homefleet.agent.config.AgentConfigLoader;
-import io.homefleet.agent.config.InvalidConfigException;
+import io.homefleet.service.config.InvalidConfigException;
 import io.homefleet.agent.localapi.auth.GuestTokenStore;
 import io.homefleet.agent.localapi.auth.LocalApiCredentials;
 import java.nio.file.Path;

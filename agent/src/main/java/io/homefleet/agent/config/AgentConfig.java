@@ -1,8 +1,5 @@
 package io.homefleet.agent.config;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.homefleet.common.contract.v1.Ids;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -13,11 +10,9 @@ import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
 
 /**
- * The agent's configuration, {@code /etc/homefleet-agent/agent.yaml}. Unknown keys are errors so a typo never
- * silently falls back to a default.
+ * The agent's configuration, {@code /etc/homefleet-agent/agent.yaml}, read by {@link AgentConfigLoader}: keys are
+ * the components in snake_case, unknown keys are errors so a typo never silently falls back to a default.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-@JsonIgnoreProperties(ignoreUnknown = false)
 public record AgentConfig(
         @NotNull @Valid Hub hub,
         @NotNull @Valid LocalApi localApi,
@@ -33,8 +28,6 @@ public record AgentConfig(
         sensorProxy = sensorProxy == null ? new SensorProxy(null) : sensorProxy;
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonIgnoreProperties(ignoreUnknown = false)
     public record Hub(
             @NotBlank @Pattern(regexp = "^https?://[^\\s]+$", message = "must be an http(s) URL") String url,
             @NotNull @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String hostId,
@@ -49,8 +42,6 @@ public record AgentConfig(
         }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonIgnoreProperties(ignoreUnknown = false)
     public record LocalApi(
             Boolean enable,
             @NotBlank @Pattern(regexp = "^[^\\s:]+:[0-9]{1,5}$", message = "must be host:port") String listenAddr,
@@ -75,18 +66,12 @@ public record AgentConfig(
         }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonIgnoreProperties(ignoreUnknown = false)
     public record Tls(Path certFile, Path keyFile) {
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonIgnoreProperties(ignoreUnknown = false)
     public record Backup(String restoreStorage) {
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonIgnoreProperties(ignoreUnknown = false)
     public record Proxmox(
             @NotBlank String node,
             Path pvesh,
@@ -102,8 +87,6 @@ public record AgentConfig(
         }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    @JsonIgnoreProperties(ignoreUnknown = false)
     public record SensorProxy(Path socket) {
         public SensorProxy {
             socket = socket == null ? Path.of("/run/homefleet-sensor-proxy/sensor-proxy.sock") : socket;
@@ -119,6 +102,11 @@ public record AgentConfig(
     public Path tlsKeyFile() {
         return localApi.tls() != null && localApi.tls().keyFile() != null
                 ? localApi.tls().keyFile() : stateDir.resolve("tls/local-api.key");
+    }
+
+    /** The hash-chained audit log of disk format decisions. */
+    public Path auditLogFile() {
+        return stateDir.resolve("audit.log");
     }
 
     public Path operatorTokenHashFile() {

@@ -2,17 +2,19 @@ package io.homefleet.agent.disk;
 
 import io.homefleet.agent.approval.ApprovalVerifier;
 import io.homefleet.agent.approval.UsedApprovals;
-import io.homefleet.agent.audit.AuditLog;
 import io.homefleet.agent.config.AgentConfig;
 import io.homefleet.agent.proxmox.ProxmoxApi;
 import io.homefleet.agent.storage.StorageService;
 import io.homefleet.agent.temperature.TemperatureService;
+import io.homefleet.service.audit.AuditLog;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /** Wires the disk inspector and the format guard from agent.yaml. */
 @Singleton
@@ -28,7 +30,15 @@ public class DiskFeature {
     @Produces
     @Singleton
     AuditLog auditLog(AgentConfig config) {
-        return new AuditLog(config.stateDir().resolve("audit.log"));
+        try {
+            return AuditLog.open(config.auditLogFile(), Clock.systemUTC());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the audit log " + config.auditLogFile(), e);
+        }
+    }
+
+    void closeAuditLog(@Disposes AuditLog audit) throws IOException {
+        audit.close();
     }
 
     @Produces

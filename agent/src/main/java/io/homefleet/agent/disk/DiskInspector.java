@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
  * Decides, by looking at the host itself and never at what a caller claims, whether each block device holds data:
  * mounted (itself or a partition), active swap, held by device-mapper/RAID, the boot disk, backing a Proxmox storage,
  * or carrying any signature that low-level probing finds (filesystem, partition table, RAID, LVM PV, ZFS member).
+ * Each finding is a typed {@link DiskUse}; the reason sentences the API shows are written from them.
  */
 public class DiskInspector {
     private static final Logger LOG = Logger.getLogger(DiskInspector.class);
@@ -49,11 +50,19 @@ public class DiskInspector {
     }
 
     /** Finds one device by its /dev path, inspected afresh. */
-    public Optional<BlockDevice> inspect(String devicePath) {
-        return inspectAll().stream().filter(d -> d.path().equals(devicePath)).findFirst();
+    public Optional<InspectedDevice> inspect(String devicePath) {
+        return inspectWithUses().stream().filter(d -> d.device().path().equals(devicePath)).findFirst();
     }
 
     public List<BlockDevice> inspectAll() {
+        return inspectWithUses().stream().map(InspectedDevice::device).toList();
+    }
+
+    /** A device as the API shows it, and the typed uses its reasons were written from. */
+    public record InspectedDevice(BlockDevice device, List<DiskUse> uses) {
+    }
+
+    private List<InspectedDevice> inspectWithUses() {
         try {
             return inspectAllUnchecked();
         } catch (IOException e) {
@@ -61,7 +70,7 @@ public class DiskInspector {
         }
     }
 
-    private List<BlockDevice> inspectAllUnchecked() throws IOException {
+    private List<InspectedDevice> inspectAllUnchecked() throws IOException {
         List<SysfsBlockDevices.RawDevice> raw = sysfs.list();
         Map<String, SysfsBlockDevices.RawDevice> byName = new LinkedHashMap<>();
         raw.forEach(d -> byName.put(d.name(), d));
@@ -73,71 +82,79 @@ public class DiskInspector {
         Map<String, List<String>> storageUse = storagesByDevice(mounts, byName);
         Map<String, Double> temps = diskTemperatures();
 
-        Map<String, List<String>> ownReasons = new HashMap<>();
+        Map<String, List<DiskUse>> ownUses = new HashMap<>();
         Map<String, List<String>> mountpoints = new HashMap<>();
         Map<String, SignatureProbe.Probe> probes = new HashMap<>();
         for (SysfsBlockDevices.RawDevice d : raw) {
             String path = "/dev/" + d.name();
-            List<String> reasons = new ArrayList<>();
+            List<DiskUse> uses = new ArrayList<>();
             List<String> points = mounts.stream()
                     .filter(m -> m.majorMinor().equals(d.majorMinor()) || m.source().equals(path))
                     .map(MountTable.Mount::mountPoint).distinct().sorted().toList();
             mountpoints.put(d.name(), points);
             if (!points.isEmpty()) {
-                reasons.add("device is mounted at " + String.join(", ", points));
+                uses.add(new DiskUse(DiskUse.Kind.MOUNTED, "device is mounted at " + String.join(", ", points)));
             }
             if (swaps.contains(path)) {
-                reasons.add("device is active swap");
+                uses.add(new DiskUse(DiskUse.Kind.SWAP, "device is active swap"));
             }
             if (!d.holders().isEmpty()) {
-                reasons.add("device is in use by " + String.join(", ", d.holders()) + " (device-mapper, LVM or RAID)");
+                uses.add(new DiskUse(DiskUse.Kind.HOLDER,
+                        "device is in use by " + String.join(", ", d.holders()) + " (device-mapper, LVM or RAID)"));
             }
             String diskName = d.parent() == null ? d.name() : d.parent();
             if (bootDisks.contains(diskName)) {
-                reasons.add(d.parent() == null ? "device is the boot disk" : "device is on the boot disk " + diskName);
+                uses.add(d.parent() == null ? new DiskUse(DiskUse.Kind.BOOT_DISK, "device is the boot disk")
+                        : new DiskUse(DiskUse.Kind.ON_BOOT_DISK, "device is on the boot disk " + diskName));
             }
-            storageUse.getOrDefault(d.name(), List.of()).forEach(s -> reasons.add("device backs Proxmox storage " + s));
+            storageUse.getOrDefault(d.name(), List.of())
+                    .forEach(s -> uses.add(new DiskUse(DiskUse.Kind.PROXMOX_STORAGE, "device backs Proxmox storage " + s)));
             String pveUse = proxmoxUse.get(path);
             if (pveUse != null && !pveUse.equals("partitions")) {
-                reasons.add("Proxmox reports the device in use: " + pveUse);
+                uses.add(new DiskUse(DiskUse.Kind.PROXMOX_IN_USE, "Proxmox reports the device in use: " + pveUse));
             }
             SignatureProbe.Probe found = probe.probe(path);
             probes.put(d.name(), found);
             if (found.signature() != null) {
-                reasons.add(describe(found.signature()));
+                uses.add(use(found.signature()));
             }
             if (found.failure() != null) {
-                reasons.add("signature probing failed, so the device is treated as data-bearing: " + found.failure());
+                uses.add(new DiskUse(DiskUse.Kind.PROBE_FAILED,
+                        "signature probing failed, so the device is treated as data-bearing: " + found.failure()));
             }
-            ownReasons.put(d.name(), reasons);
+            ownUses.put(d.name(), uses);
         }
 
-        List<BlockDevice> out = new ArrayList<>();
+        List<InspectedDevice> out = new ArrayList<>();
         for (SysfsBlockDevices.RawDevice d : raw) {
-            List<String> reasons = new ArrayList<>(ownReasons.get(d.name()));
+            List<DiskUse> uses = new ArrayList<>(ownUses.get(d.name()));
             if (d.parent() == null) {
-                raw.stream().filter(p -> d.name().equals(p.parent())).forEach(p -> ownReasons.get(p.name())
-                        .forEach(r -> reasons.add("partition " + p.name() + ": " + r)));
+                raw.stream().filter(p -> d.name().equals(p.parent())).forEach(p -> ownUses.get(p.name())
+                        .forEach(u -> uses.add(u.onPartition(p.name()))));
             }
+            List<String> reasons = uses.stream().map(DiskUse::detail).toList();
             SignatureProbe.Probe found = probes.get(d.name());
-            out.add(new BlockDevice(d.name(), "/dev/" + d.name(), d.kind(), d.parent(), d.sizeBytes(),
+            out.add(new InspectedDevice(new BlockDevice(d.name(), "/dev/" + d.name(), d.kind(), d.parent(), d.sizeBytes(),
                     d.model(), d.serial(), d.wwn(), durableId(d, byName, byId), byId.getOrDefault(d.name(), List.of()),
                     mountpoints.get(d.name()), found.signature(), temps.get(d.name()),
-                    !reasons.isEmpty(), reasons.isEmpty() ? null : reasons.get(0), List.copyOf(reasons)));
+                    !reasons.isEmpty(), reasons.isEmpty() ? null : reasons.get(0), reasons), List.copyOf(uses)));
         }
         return out;
     }
 
-    private static String describe(BlockDevice.Signature signature) {
+    private static DiskUse use(BlockDevice.Signature signature) {
         String type = signature.type();
         return switch (signature.usage()) {
-            case "partition_table" -> "a partition table (" + type + ") was found by blkid -p";
-            case "filesystem" -> "a filesystem (" + type + ") was found by blkid -p";
-            case "raid" -> type.contains("LVM") ? "an LVM physical volume (" + type + ") was found by blkid -p"
-                    : type.contains("zfs") ? "a ZFS pool member (" + type + ") was found by blkid -p"
-                    : "a RAID member (" + type + ") was found by blkid -p";
-            case "crypto" -> "an encrypted volume (" + type + ") was found by blkid -p";
-            default -> "a signature (" + type + ") was found by blkid -p";
+            case "partition_table" -> new DiskUse(DiskUse.Kind.PARTITION_TABLE,
+                    "a partition table (" + type + ") was found by blkid -p");
+            case "filesystem" -> new DiskUse(DiskUse.Kind.FILESYSTEM, "a filesystem (" + type + ") was found by blkid -p");
+            case "raid" -> type.contains("LVM")
+                    ? new DiskUse(DiskUse.Kind.LVM_PV, "an LVM physical volume (" + type + ") was found by blkid -p")
+                    : type.contains("zfs")
+                    ? new DiskUse(DiskUse.Kind.ZFS_MEMBER, "a ZFS pool member (" + type + ") was found by blkid -p")
+                    : new DiskUse(DiskUse.Kind.RAID_MEMBER, "a RAID member (" + type + ") was found by blkid -p");
+            case "crypto" -> new DiskUse(DiskUse.Kind.CRYPTO, "an encrypted volume (" + type + ") was found by blkid -p");
+            default -> new DiskUse(DiskUse.Kind.OTHER_SIGNATURE, "a signature (" + type + ") was found by blkid -p");
         };
     }
 

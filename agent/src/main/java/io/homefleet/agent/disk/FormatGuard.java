@@ -2,7 +2,7 @@ package io.homefleet.agent.disk;
 
 import io.homefleet.agent.approval.ApprovalVerifier;
 import io.homefleet.agent.approval.UsedApprovals;
-import io.homefleet.agent.audit.AuditLog;
+import io.homefleet.service.audit.AuditLog;
 import io.homefleet.common.process.ProcessRunner;
 import io.homefleet.common.contract.v1.BlockDevice;
 import io.homefleet.common.contract.v1.DiskFormatRequest;
@@ -20,8 +20,6 @@ import java.util.Optional;
  */
 public class FormatGuard {
     public static final String DATA_BEARING_ERROR = "device is data-bearing — format requires an operator signature";
-    private static final List<String> LIVE_USE = List.of("device is mounted", "device is active swap",
-            "device is in use by", "device is the boot disk", "device is on the boot disk");
     private final DiskInspector inspector;
     private final DiskFormatter formatter;
     private final ApprovalVerifier approvals;
@@ -48,24 +46,25 @@ public class FormatGuard {
      * second finds the first's filesystem and is refused.
      */
     public synchronized Outcome format(DiskFormatRequest request, String caller) {
-        Optional<BlockDevice> found = inspector.inspect(request.device());
+        Optional<DiskInspector.InspectedDevice> found = inspector.inspect(request.device());
         if (found.isEmpty()) {
             audit("format_refused", request, caller, null, "device is not in the agent's device list", null);
             return new Outcome(404, new DiskFormatResult(false, false, request.device(), null, request.fstype(),
                     "device is not in the agent's device list", null,
                     "unknown device: use a path from GET /disks", null));
         }
-        BlockDevice device = found.get();
+        BlockDevice device = found.get().device();
         PendingOperation op = new PendingOperation(PendingOperation.STORAGE_WIPE, hostScope, device.durableId(),
                 request.fstype());
-        if (!device.dataBearing()) {
+        Decision decision = decide(found.get().uses());
+        if (decision == Decision.HOLDS_NOTHING) {
             if (request.approval() != null) {
                 // An approval is not needed here; it stays unspent so it cannot be mistaken for consumed.
                 audit("format_approval_unused", request, caller, device, "device holds no data", null);
             }
             return run(request, caller, device, null);
         }
-        boolean liveUse = inLiveUse(device);
+        boolean liveUse = decision == Decision.LIVE;
         if (request.approval() == null || request.approval().isBlank()) {
             audit("format_refused", request, caller, device, device.reason(), null);
             return new Outcome(403, refusal(request, device, op, DATA_BEARING_ERROR, device.reason(), !liveUse));
@@ -80,8 +79,9 @@ public class FormatGuard {
             return new Outcome(403, refusal(request, device, op, "approval was already used", device.reason(), !liveUse));
         }
         // Look again right before mkfs: the device may have been mounted since the approval was signed.
-        BlockDevice now = inspector.inspect(request.device()).orElse(device);
-        boolean liveNow = inLiveUse(now);
+        DiskInspector.InspectedDevice again = inspector.inspect(request.device()).orElse(found.get());
+        BlockDevice now = again.device();
+        boolean liveNow = decide(again.uses()) == Decision.LIVE;
         if (liveNow || !device.durableId().equals(now.durableId())) {
             String reason = liveNow ? now.reason() + " — an approval does not cover a device in live use"
                     : "device identity changed since inspection";
@@ -91,11 +91,21 @@ public class FormatGuard {
         return run(request, caller, now, verdict.jti());
     }
 
-    /** Mounted, swap, held or boot: states no approval may override (a partition's state counts for its disk). */
-    static boolean inLiveUse(BlockDevice device) {
-        return device.reasons().stream()
-                .map(r -> r.replaceFirst("^partition [^:]+: ", ""))
-                .anyMatch(r -> LIVE_USE.stream().anyMatch(r::startsWith));
+    /** What the guard may do with a device, decided on the kinds of its uses alone, never on their wording. */
+    enum Decision {
+        /** Nothing found: formatted on request. */
+        HOLDS_NOTHING,
+        /** Holds data: formatted only with a valid, unspent operator approval for exactly this operation. */
+        NEEDS_APPROVAL,
+        /** Mounted, swap, held or boot (itself or a partition): never formatted, approval or not. */
+        LIVE
+    }
+
+    static Decision decide(List<DiskUse> uses) {
+        if (uses.isEmpty()) {
+            return Decision.HOLDS_NOTHING;
+        }
+        return uses.stream().anyMatch(DiskUse::isLive) ? Decision.LIVE : Decision.NEEDS_APPROVAL;
     }
 
     private Outcome run(DiskFormatRequest request, String caller, BlockDevice device, String jti) {

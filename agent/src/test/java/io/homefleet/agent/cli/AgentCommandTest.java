@@ -113,4 +113,27 @@ class AgentCommandTest {
         Run revoke = run("tokens", "revoke", "--vmid", "9200", "--config", file.toString());
         assertEquals("revoked 1 token(s) of guest 9200", revoke.out());
     }
+
+    @Test
+    void theAuditLogIsOneHashChainAcrossRestartsAndAuditVerifyFindsATamperedLine(@TempDir Path dir) throws Exception {
+        Path config = config(dir);
+        Path audit = io.homefleet.agent.config.AgentConfigLoader.load(config).auditLogFile();
+        try (var log = io.homefleet.service.audit.AuditLog.open(audit, java.time.Clock.systemUTC())) {
+            log.record("format_refused", java.util.Map.of("device", "/dev/sdb", "reason", "device is mounted at /srv"));
+        }
+        try (var log = io.homefleet.service.audit.AuditLog.open(audit, java.time.Clock.systemUTC())) {
+            log.record("formatted", java.util.Map.of("device", "/dev/sdc", "fstype", "ext4"));
+        }
+        Run ok = run("audit", "verify", "--config", config.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().startsWith("ok: " + audit) && ok.out().endsWith("intact: 4 events"), ok.out());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(audit)));
+
+        java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(audit));
+        lines.set(1, lines.get(1).replace("/dev/sdb", "/dev/sdz")); // line 2: the refusal
+        Files.write(audit, lines);
+        Run broken = run("audit", "verify", "--config", config.toString());
+        assertEquals(1, broken.code(), broken.out());
+        assertTrue(broken.err().contains("line 2 was changed"), broken.err());
+    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.homefleet.service.config.InvalidConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class AgentConfigLoaderTest {
     void aTypoIsAnErrorNotASilentDefault(@TempDir Path dir) throws Exception {
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
                 () -> AgentConfigLoader.load(write(dir, MINIMAL.replace("  node: pve-01", "  nodename: pve-01"))));
-        assertTrue(e.getMessage().contains("unknown key 'nodename' at proxmox"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown key 'proxmox.nodename' (line 9); known keys there: "), e.getMessage());
     }
 
     @Test
@@ -60,6 +61,24 @@ class AgentConfigLoaderTest {
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
                 () -> AgentConfigLoader.load(dir.resolve("absent.yaml")));
         assertEquals("file does not exist", e.problems().get(0));
+    }
+
+    @Test
+    void everyKeyCanBeOverriddenFromTheEnvironment(@TempDir Path dir) throws Exception {
+        Path file = write(dir, MINIMAL);
+        AgentConfig config = AgentConfigLoader.loader().load(file, java.util.Map.of(
+                "HOMEFLEET_AGENT_HUB_URL", "https://other-hub.example.net",
+                "HOMEFLEET_AGENT_HUB_REPORT_INTERVAL_SECONDS", "30",
+                "HOMEFLEET_AGENT_LOCAL_API_ENABLE", "false",
+                "HOMEFLEET_AGENT_SENSOR_PROXY_SOCKET", "/run/sp.sock"));
+        assertEquals("https://other-hub.example.net", config.hub().url());
+        assertEquals(30, config.hub().reportIntervalSeconds());
+        assertEquals(false, config.localApi().enable());
+        assertEquals(Path.of("/run/sp.sock"), config.sensorProxy().socket());
+        assertEquals("pve-01", config.proxmox().node(), "keys without an override keep the file's value");
+        InvalidConfigException bad = assertThrows(InvalidConfigException.class, () -> AgentConfigLoader.loader()
+                .load(file, java.util.Map.of("HOMEFLEET_AGENT_HUB_REPORT_INTERVAL_SECONDS", "2")));
+        assertEquals(java.util.List.of("hub.report_interval_seconds: must be greater than or equal to 5"), bad.problems());
     }
 
     private static Path write(Path dir, String yaml) throws Exception {

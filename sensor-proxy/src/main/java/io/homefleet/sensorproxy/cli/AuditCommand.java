@@ -1,11 +1,10 @@
 package io.homefleet.sensorproxy.cli;
 
 import io.homefleet.sensorproxy.SensorProxySettings;
-import io.homefleet.sensorproxy.audit.AuditLog;
+import io.homefleet.service.audit.AuditVerifyCommand;
 import io.homefleet.sensorproxy.config.ConfigException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,20 +33,13 @@ public class AuditCommand {
             Path target = file;
             if (target == null) {
                 try {
-                    target = Path.of(config.load(settings).config().auditLog);
+                    target = Path.of(config.load(settings).config().auditLog());
                 } catch (ConfigException e) {
                     e.problems().forEach(p -> System.err.println("config error: " + p));
                     return 2;
                 }
             }
-            try {
-                AuditLog.Verification v = AuditLog.verify(target);
-                (v.intact() ? System.out : System.err).println((v.intact() ? "ok: " : "broken: ") + target + ": " + v.detail());
-                return v.intact() ? 0 : 1;
-            } catch (IOException e) {
-                System.err.println("error: cannot read " + target + ": " + e.getMessage());
-                return 1;
-            }
+            return AuditVerifyCommand.run(target, System.out, System.err);
         }
     }
 }

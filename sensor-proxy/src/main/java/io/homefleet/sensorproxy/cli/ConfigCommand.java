@@ -36,7 +36,7 @@ public class ConfigCommand {
             try {
                 LoadedConfig loaded = config.load(settings);
                 System.out.println("ok: " + loaded.configFile() + (RunningProxy.syncEnabled(loaded.config())
-                        ? " (allowed nodes: decided by the hub at " + loaded.config().controlPlane.url + "; "
+                        ? " (allowed nodes: decided by the hub at " + loaded.config().controlPlane().url() + "; "
                                 + loaded.fileNodes().size() + " cached in " + loaded.allowedNodesFile().path() + ")"
                         : " (allowed nodes: " + loaded.allowedNodes(loaded.fileNodes()).entries().size() + ")"));
                 return 0;
@@ -74,7 +74,7 @@ public class ConfigCommand {
             }
             AllowedNodesFile file = loaded.allowedNodesFile();
             if (RunningProxy.syncEnabled(loaded.config())) {
-                System.err.println("error: the hub at " + loaded.config().controlPlane.url + " decides the allowed nodes "
+                System.err.println("error: the hub at " + loaded.config().controlPlane().url() + " decides the allowed nodes "
                         + "(control_plane in " + loaded.configFile() + "); add the host to the hub instead, or set "
                         + "legacy_allowlist: true to keep the list by hand");
                 return INVALID;

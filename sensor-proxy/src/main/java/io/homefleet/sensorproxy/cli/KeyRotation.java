@@ -22,11 +22,11 @@ final class KeyRotation {
         ProxyConfig c = loaded.config();
         List<String> nodes = loaded.allowedNodes(loaded.fileNodes()).sweepTargets();
         ProxyMetrics metrics = new ProxyMetrics(new SimpleMeterRegistry());
-        PinnedHostKeyVerifier verifier = new PinnedHostKeyVerifier(Path.of(c.ssh.knownHostsFile),
-                c.ssh.proxmoxKnownHostsFile.isBlank() ? null : Path.of(c.ssh.proxmoxKnownHostsFile), true, metrics, null);
+        PinnedHostKeyVerifier verifier = new PinnedHostKeyVerifier(Path.of(c.ssh().knownHostsFile()),
+                c.ssh().proxmoxKnownHostsFile().isBlank() ? null : Path.of(c.ssh().proxmoxKnownHostsFile()), true, metrics, null);
         int failed = 0;
-        try (SshNodeReader reader = new SshNodeReader(key, verifier, c.ssh.user, c.ssh.port, c.ssh.command,
-                c.ssh.connectTimeout, c.ssh.commandTimeout, c.maxSshOutputBytes, metrics, Clock.systemUTC())) {
+        try (SshNodeReader reader = new SshNodeReader(key, verifier, c.ssh().user(), c.ssh().port(), c.ssh().command(),
+                c.ssh().connectTimeout(), c.ssh().commandTimeout(), c.maxSshOutputBytes(), metrics, Clock.systemUTC())) {
             for (String node : nodes) {
                 try {
                     reader.read(node);

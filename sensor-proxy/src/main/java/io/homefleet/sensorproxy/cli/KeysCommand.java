@@ -48,9 +48,9 @@ public class KeysCommand {
             }
             ProxyConfig c = loaded.get().config();
             try {
-                SshKeyStore store = new SshKeyStore(Path.of(c.stateDir));
+                SshKeyStore store = new SshKeyStore(Path.of(c.stateDir()));
                 KeyPair key = staged ? store.loadStaged() : store.loadOrCreate();
-                System.out.println(AuthorizedKeyLine.of(SshKeyStore.publicLine(key), from, c.ssh.command));
+                System.out.println(AuthorizedKeyLine.of(SshKeyStore.publicLine(key), from, c.ssh().command()));
                 return 0;
             } catch (IllegalArgumentException e) {
                 System.err.println("error: " + e.getMessage());
@@ -80,7 +80,7 @@ public class KeysCommand {
             }
             LoadedConfig loaded = found.get();
             try {
-                return step(loaded, new SshKeyStore(Path.of(loaded.config().stateDir)));
+                return step(loaded, new SshKeyStore(Path.of(loaded.config().stateDir())));
             } catch (IOException e) {
                 System.err.println("error: " + e.getMessage());
                 return 1;
@@ -98,7 +98,7 @@ public class KeysCommand {
         @Override
         int step(LoadedConfig loaded, SshKeyStore store) throws IOException {
             KeyPair key = store.stage();
-            System.out.println(AuthorizedKeyLine.of(SshKeyStore.publicLine(key), from, loaded.config().ssh.command));
+            System.out.println(AuthorizedKeyLine.of(SshKeyStore.publicLine(key), from, loaded.config().ssh().command()));
             return 0;
         }
     }
@@ -164,7 +164,7 @@ public class KeysCommand {
             KeyPair staged = store.loadStaged();
             Path target = file != null ? file : defaultAuthorizedKeys();
             boolean changed = new AuthorizedKeysFile(target).add(
-                    AuthorizedKeyLine.of(SshKeyStore.publicLine(staged), from, loaded.config().ssh.command), staged);
+                    AuthorizedKeyLine.of(SshKeyStore.publicLine(staged), from, loaded.config().ssh().command()), staged);
             System.out.println((changed ? "added the staged key to " : "the staged key is already in ") + target);
             return 0;
         }

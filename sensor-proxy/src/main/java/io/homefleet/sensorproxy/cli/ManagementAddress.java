@@ -31,10 +31,10 @@ final class ManagementAddress {
         String address = DEFAULT;
         try {
             ProxyConfig config = ConfigLoader.fromSystem().load(file).config();
-            if (!config.metricsAddress.equals("default")) {
-                address = config.metricsAddress;
+            if (!config.metricsAddress().equals("default")) {
+                address = config.metricsAddress();
             }
-            System.setProperty("quarkus.log.level", config.logLevel.toUpperCase(java.util.Locale.ROOT));
+            System.setProperty("quarkus.log.level", config.logLevel().toUpperCase(java.util.Locale.ROOT));
         } catch (ConfigException e) {
             // The daemon command reports the problems itself and exits; keep the default meanwhile.
         }

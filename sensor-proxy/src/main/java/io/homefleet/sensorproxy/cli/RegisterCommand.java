@@ -104,7 +104,7 @@ public class RegisterCommand implements Callable<Integer> {
         ProxyConfig c = loaded.get().config();
         Path configFile = loaded.get().configFile();
         Path configDir = configFile.getParent();
-        ProxyConfig.ControlPlane existing = c.controlPlane;
+        ProxyConfig.ControlPlane existing = c.controlPlane();
 
         TemperatureProxyRegistration.Kind registrationKind;
         try {
@@ -123,7 +123,7 @@ public class RegisterCommand implements Callable<Integer> {
             System.err.println("error: " + e.getMessage());
             return INVALID;
         }
-        boolean plainHttp = allowPlainHttp || existing.allowPlainHttp;
+        boolean plainHttp = allowPlainHttp || existing.allowPlainHttp();
         URI base;
         try {
             base = ControlPlaneUrl.parse(hub, plainHttp);
@@ -132,9 +132,9 @@ public class RegisterCommand implements Callable<Integer> {
             return INVALID;
         }
         // Trust: the command line wins; otherwise keep what config.yaml already says, so a re-run keeps its pin.
-        String caFile = trust != null ? (trust.caFile == null ? "" : trust.caFile.toAbsolutePath().toString()) : existing.caFile;
-        String pin = trust != null ? (trust.pinnedFingerprint == null ? "" : trust.pinnedFingerprint) : existing.pinnedFingerprint;
-        boolean insecure = trust != null ? trust.insecure : existing.insecureSkipVerify;
+        String caFile = trust != null ? (trust.caFile == null ? "" : trust.caFile.toAbsolutePath().toString()) : existing.caFile();
+        String pin = trust != null ? (trust.pinnedFingerprint == null ? "" : trust.pinnedFingerprint) : existing.pinnedFingerprint();
+        boolean insecure = trust != null ? trust.insecure : existing.insecureSkipVerify();
         if (!pin.isBlank()) {
             // config.yaml gets the one spelling every service prints, whatever spelling was typed.
             try {
@@ -152,11 +152,11 @@ public class RegisterCommand implements Callable<Integer> {
             System.err.println("error: --host-key-file: " + e.getMessage());
             return INVALID;
         }
-        String name = hostname != null ? hostname : c.nodeName.isBlank() ? HostName.local() : c.nodeName;
+        String name = hostname != null ? hostname : c.nodeName().isBlank() ? HostName.local() : c.nodeName();
         String certFingerprint = null;
         if (registrationKind == TemperatureProxyRegistration.Kind.HTTP) {
             try {
-                certFingerprint = TlsMaterial.ensure(TlsMaterial.resolve(c.httpTlsCert, c.httpTlsKey, Path.of(c.stateDir)), name);
+                certFingerprint = TlsMaterial.ensure(TlsMaterial.resolve(c.httpTlsCert(), c.httpTlsKey(), Path.of(c.stateDir())), name);
             } catch (IOException e) {
                 System.err.println("error: the HTTPS certificate: " + e.getMessage());
                 return FAILED;
@@ -165,7 +165,7 @@ public class RegisterCommand implements Callable<Integer> {
 
         ControlPlaneClient client;
         try {
-            client = new ControlPlaneClient(base, TrustOptions.fromSettings(caFile, pin, insecure), existing.timeout);
+            client = new ControlPlaneClient(base, TrustOptions.fromSettings(caFile, pin, insecure), existing.timeout());
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("error: " + e.getMessage());
             return INVALID;
@@ -181,14 +181,14 @@ public class RegisterCommand implements Callable<Integer> {
                 registered.hostId(), registered.cluster() == null ? "(none)" : registered.cluster(), registered.instanceId(),
                 registered.allowedNodes().size());
 
-        Path ctrlTokenFile = tokenFile != null ? tokenFile.toAbsolutePath() : Path.of(existing.tokenFile);
+        Path ctrlTokenFile = tokenFile != null ? tokenFile.toAbsolutePath() : Path.of(existing.tokenFile());
         Map<String, Object> changes = new LinkedHashMap<>();
         try {
             SecretFiles.write(ctrlTokenFile, registered.ctrlToken());
             System.out.println("wrote the control token to " + ctrlTokenFile + " (0600)");
             if (registrationKind == TemperatureProxyRegistration.Kind.HTTP) {
                 Path httpFile = httpTokenFile != null ? httpTokenFile.toAbsolutePath()
-                        : !c.httpAuthTokenFile.isBlank() ? Path.of(c.httpAuthTokenFile) : configDir.resolve(".http-token");
+                        : !c.httpAuthTokenFile().isBlank() ? Path.of(c.httpAuthTokenFile()) : configDir.resolve(".http-token");
                 SecretFiles.write(httpFile, registered.httpToken());
                 System.out.println("wrote the HTTPS token to " + httpFile + " (0600)");
                 changes.put("http_enabled", true);
@@ -230,7 +230,7 @@ public class RegisterCommand implements Callable<Integer> {
         }
         System.out.println(configChanged ? "updated " + configFile + " (control_plane" + (changes.containsKey("http_enabled")
                 ? ", http_enabled, http_auth_token_file" : "") + ")" : configFile + " already up to date");
-        if (c.legacyAllowlist) {
+        if (c.legacyAllowlist()) {
             System.out.println("warning: legacy_allowlist is true in " + configFile
                     + ": the daemon keeps using allowed_nodes.yaml until you remove it");
         }

@@ -90,10 +90,10 @@ public class SensorsCommand {
                 return 2;
             }
             ProxyConfig c = loaded.get().config();
-            LocalSensorsReader reader = new LocalSensorsReader(c.sensorsCommand, Path.of(c.hwmonDir), Path.of(c.thermalDir),
-                    c.ssh.commandTimeout, Clock.systemUTC());
+            LocalSensorsReader reader = new LocalSensorsReader(c.sensorsCommand(), Path.of(c.hwmonDir()), Path.of(c.thermalDir()),
+                    c.ssh().commandTimeout(), Clock.systemUTC());
             try {
-                printReading(reader.read(c.nodeName.isBlank() ? HostName.local() : c.nodeName));
+                printReading(reader.read(c.nodeName().isBlank() ? HostName.local() : c.nodeName()));
                 return 0;
             } catch (NoTemperatureSourceException e) {
                 System.err.println("error: " + e.getMessage());

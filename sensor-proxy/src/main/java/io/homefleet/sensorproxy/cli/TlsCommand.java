@@ -37,7 +37,7 @@ public class TlsCommand {
             }
             ProxyConfig c = loaded.get().config();
             try {
-                System.out.println(TlsMaterial.ensure(TlsMaterial.resolve(c.httpTlsCert, c.httpTlsKey, Path.of(c.stateDir)),
+                System.out.println(TlsMaterial.ensure(TlsMaterial.resolve(c.httpTlsCert(), c.httpTlsKey(), Path.of(c.stateDir())),
                         HostName.local()));
                 return 0;
             } catch (IOException e) {

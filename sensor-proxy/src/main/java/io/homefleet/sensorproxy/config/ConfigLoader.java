@@ -1,55 +1,45 @@
 package io.homefleet.sensorproxy.config;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.homefleet.service.config.EdgeConfigLoader;
+import io.homefleet.service.config.InvalidConfigException;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * Reads {@code config.yaml}, applies {@code HOMEFLEET_SENSOR_PROXY_*} environment overrides (one per key,
- * nested keys joined by '_': {@code HOMEFLEET_SENSOR_PROXY_RATE_LIMIT_PER_PEER_BURST}), binds the result and
- * validates it. Unknown keys are errors so a typo never silently falls back to a default.
+ * Reads {@code config.yaml} with the shared {@link EdgeConfigLoader}: {@code HOMEFLEET_SENSOR_PROXY_*} environment
+ * overrides (one per key, nested keys joined by '_': {@code HOMEFLEET_SENSOR_PROXY_RATE_LIMIT_PER_PEER_BURST}),
+ * unknown keys are errors so a typo never silently falls back to a default, relative paths follow the config file.
+ * Then reads the HTTPS token file and allowed_nodes.yaml, so one call says everything that is wrong.
  */
 public final class ConfigLoader {
-    public static final String ENV_PREFIX = "HOMEFLEET_SENSOR_PROXY_";
+    public static final String ENV_PREFIX = EdgeConfigLoader.envPrefix("sensor-proxy");
     public static final Path DEFAULT_FILE = Path.of("/etc/homefleet-sensor-proxy/config.yaml");
-    /** Names the seed documented, kept so existing unit overrides keep working. */
-    private static final Map<String, String> SEED_ALIASES = Map.of(
-            "ALLOWED_SUBNETS", "allowed_source_subnets",
-            "HTTP_ADDR", "http_listen_addr",
-            "METRICS_ADDR", "metrics_address");
-    /** Lists the seed appends to from the environment instead of replacing. */
-    private static final List<String> APPENDING = List.of("allowed_source_subnets");
+    /** Keys holding paths; relative ones are relative to config.yaml, so a config directory can be moved whole. */
+    private static final List<String> PATHS = List.of("socket_path", "state_dir", "audit_log", "allowed_nodes_file",
+            "hwmon_dir", "thermal_dir", "subuid_file", "subgid_file", "http_tls_cert", "http_tls_key", "http_client_ca",
+            "http_auth_token_file", "ssh.known_hosts_file", "control_plane.token_file", "control_plane.ca_file");
+    private static final EdgeConfigLoader<ProxyConfig> LOADER = EdgeConfigLoader.builder("sensor-proxy", ProxyConfig.class)
+            // names the seed documented, kept so existing unit overrides keep working
+            .envAlias(ENV_PREFIX + "ALLOWED_SUBNETS", "allowed_source_subnets")
+            .envAlias(ENV_PREFIX + "HTTP_ADDR", "http_listen_addr")
+            .envAlias(ENV_PREFIX + "METRICS_ADDR", "metrics_address")
+            // as in the seed, subnets from the environment add to the file's
+            .appendFromEnvironment("allowed_source_subnets")
+            .envListItem("allowed_peers", ConfigLoader::peerFromEnvironment)
+            .prepare(ConfigLoader::resolvePaths)
+            .checks(ProxyConfigChecks::problems)
+            .build();
 
-    private final ObjectMapper mapper;
     private final Map<String, String> environment;
 
     public ConfigLoader(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
-        SimpleModule durations = new SimpleModule().addDeserializer(Duration.class, new Durations.Deserializer());
-        this.mapper = JsonMapper.builder()
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .addModule(durations)
-                // `key:` with no value in YAML is null: keep the default rather than fail later on a missing value
-                .defaultSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forValueNulls(
-                        com.fasterxml.jackson.annotation.Nulls.SKIP))
-                .build();
     }
 
     public static ConfigLoader fromSystem() {
@@ -59,20 +49,18 @@ public final class ConfigLoader {
     /** Loads and validates; an absent file means all defaults (plus environment). */
     public LoadedConfig load(Path file) throws ConfigException {
         Path configFile = file.toAbsolutePath().normalize();
-        Map<String, Object> tree = YamlFiles.mapping(YamlFiles.text(configFile), configFile);
-        applyEnvironment(tree);
         ProxyConfig config;
         try {
-            config = mapper.convertValue(tree, ProxyConfig.class);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(configFile + ": " + describe(e));
+            config = LOADER.load(configFile, environment);
+        } catch (InvalidConfigException e) {
+            throw new ConfigException(e.problems().size() == 1 && !e.problems().get(0).matches("^[a-z_.\\[\\]0-9]+:.*")
+                    ? List.of(configFile + ": " + e.problems().get(0)) : e.problems());
         }
-        resolvePaths(config, configFile.getParent());
-        List<String> problems = ConfigValidator.problems(config);
-        if (problems.isEmpty() && !config.httpAuthTokenFile.isBlank()) {
-            readHttpToken(config, problems);
+        List<String> problems = new ArrayList<>();
+        if (!config.httpAuthTokenFile().isBlank()) {
+            config = readHttpToken(config, problems);
         }
-        AllowedNodesFile nodesFile = new AllowedNodesFile(Path.of(config.allowedNodesFile));
+        AllowedNodesFile nodesFile = new AllowedNodesFile(Path.of(config.allowedNodesFile()));
         List<String> fileNodes = List.of();
         try {
             fileNodes = nodesFile.read();
@@ -85,154 +73,59 @@ public final class ConfigLoader {
         return new LoadedConfig(config, configFile, nodesFile, fileNodes);
     }
 
-    @SuppressWarnings("unchecked")
-    private void applyEnvironment(Map<String, Object> tree) throws ConfigException {
-        List<String> problems = new ArrayList<>();
-        for (EnvKey key : envKeys()) {
-            String value = environment.get(key.envName());
-            for (Map.Entry<String, String> alias : SEED_ALIASES.entrySet()) {
-                if (value == null && alias.getValue().equals(key.path()) && environment.containsKey(ENV_PREFIX + alias.getKey())) {
-                    value = environment.get(ENV_PREFIX + alias.getKey());
-                }
-            }
-            if (value == null) {
-                continue;
-            }
-            Map<String, Object> parent = tree;
-            String[] parts = key.path().split("\\.");
-            for (int i = 0; i < parts.length - 1; i++) {
-                Object child = parent.get(parts[i]);
-                if (!(child instanceof Map)) {
-                    child = new LinkedHashMap<String, Object>();
-                    parent.put(parts[i], child);
-                }
-                parent = (Map<String, Object>) child;
-            }
+    /** Every key and its environment variable name. */
+    public static List<EdgeConfigLoader.EnvKey> envKeys() {
+        return LOADER.envKeys();
+    }
+
+    /** {@code uid:cap+cap} — e.g. {@code 0:read+write+admin}; a bare uid reads. */
+    private static JsonNode peerFromEnvironment(String item) {
+        String[] uidCaps = item.split(":", 2);
+        ObjectNode peer = JsonNodeFactory.instance.objectNode().put("uid", uidCaps[0].trim());
+        var caps = peer.putArray("capabilities");
+        List.of(uidCaps.length > 1 ? uidCaps[1].split("\\+") : new String[] {"read"}).forEach(cap -> caps.add(cap.trim()));
+        return peer;
+    }
+
+    private static void resolvePaths(ObjectNode tree, Path configFile) {
+        Path base = configFile.getParent();
+        if (!tree.path("control_plane").hasNonNull("token_file")) {
+            object(tree, "control_plane").put("token_file", ProxyConfig.ControlPlane.DEFAULT_TOKEN_FILE);
+        }
+        for (String key : PATHS) {
+            String[] parts = key.split("\\.");
+            ObjectNode parent = parts.length == 1 ? tree : tree.get(parts[0]) instanceof ObjectNode o ? o : null;
             String leaf = parts[parts.length - 1];
-            try {
-                Object converted = convert(key, value);
-                if (APPENDING.contains(key.path()) && parent.get(leaf) instanceof List<?> existing) {
-                    List<Object> merged = new ArrayList<>(existing);
-                    merged.addAll((List<?>) converted);
-                    converted = merged;
+            if (parent != null && parent.get(leaf) != null && parent.get(leaf).isTextual()) {
+                String value = parent.get(leaf).asText();
+                if (!value.isBlank() && base != null) {
+                    parent.put(leaf, base.resolve(value).normalize().toString());
                 }
-                parent.put(leaf, converted);
-            } catch (IllegalArgumentException e) {
-                problems.add(key.envName() + ": " + e.getMessage());
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
+        JsonNode knownHosts = tree.path("ssh").path("known_hosts_file");
+        if (!knownHosts.isTextual() || knownHosts.asText().isBlank()) {
+            String stateDir = tree.path("state_dir").isTextual() && !tree.path("state_dir").asText().isBlank()
+                    ? tree.path("state_dir").asText() : ProxyConfig.DEFAULT_STATE_DIR;
+            object(tree, "ssh").put("known_hosts_file", Path.of(stateDir, "ssh", "known_hosts").toString());
         }
     }
 
-    private static Object convert(EnvKey key, String value) {
-        if (!key.list()) {
-            return value.trim();
-        }
-        List<String> items = Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (key.elementType() == ProxyConfig.AllowedPeer.class) {
-            // uid:cap+cap,uid:cap — e.g. 0:read+write+admin,1000:read
-            List<Object> peers = new ArrayList<>();
-            for (String item : items) {
-                String[] uidCaps = item.split(":", 2);
-                Map<String, Object> peer = new LinkedHashMap<>();
-                peer.put("uid", uidCaps[0].trim());
-                peer.put("capabilities", uidCaps.length > 1 ? List.of(uidCaps[1].split("\\+")) : List.of("read"));
-                peers.add(peer);
-            }
-            return peers;
-        }
-        return new ArrayList<>(items);
-    }
-
-    /** Every key and its environment variable name, derived from {@link ProxyConfig}'s fields. */
-    public static List<EnvKey> envKeys() {
-        List<EnvKey> keys = new ArrayList<>();
-        collect(ProxyConfig.class, "", keys);
-        return keys;
-    }
-
-    private static void collect(Class<?> type, String prefix, List<EnvKey> keys) {
-        for (Field f : type.getDeclaredFields()) {
-            if (Modifier.isStatic(f.getModifiers())) {
-                continue;
-            }
-            String name = prefix + snake(f.getName());
-            Class<?> t = f.getType();
-            if (t.getEnclosingClass() == ProxyConfig.class && !t.isEnum()) {
-                collect(t, name + ".", keys);
-            } else {
-                boolean list = List.class.isAssignableFrom(t);
-                Class<?> element = list ? (Class<?>) ((ParameterizedType) f.getGenericType()).getActualTypeArguments()[0] : t;
-                keys.add(new EnvKey(name, ENV_PREFIX + name.replace('.', '_').toUpperCase(Locale.ROOT), list, element));
-            }
-        }
-    }
-
-    private static String snake(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
-    }
-
-    private static void resolvePaths(ProxyConfig c, Path base) {
-        // Relative paths are relative to the config file, so a config directory can be moved as a whole.
-        c.socketPath = resolve(base, c.socketPath);
-        c.stateDir = resolve(base, c.stateDir);
-        c.auditLog = resolve(base, c.auditLog);
-        c.allowedNodesFile = resolve(base, c.allowedNodesFile);
-        c.hwmonDir = resolve(base, c.hwmonDir);
-        c.thermalDir = resolve(base, c.thermalDir);
-        c.subuidFile = resolve(base, c.subuidFile);
-        c.subgidFile = resolve(base, c.subgidFile);
-        c.httpTlsCert = resolve(base, c.httpTlsCert);
-        c.httpTlsKey = resolve(base, c.httpTlsKey);
-        c.httpClientCa = resolve(base, c.httpClientCa);
-        c.ssh.knownHostsFile = c.ssh.knownHostsFile.isBlank()
-                ? Path.of(c.stateDir, "ssh", "known_hosts").toString() : resolve(base, c.ssh.knownHostsFile);
-        c.controlPlane.tokenFile = resolve(base, c.controlPlane.tokenFile);
-        c.controlPlane.caFile = resolve(base, c.controlPlane.caFile);
-        c.httpAuthTokenFile = resolve(base, c.httpAuthTokenFile);
+    private static ObjectNode object(ObjectNode tree, String key) {
+        return tree.get(key) instanceof ObjectNode o ? o : tree.putObject(key);
     }
 
     /** The HTTPS token lives in its own 0600 file so config.yaml can stay world-readable. */
-    private static void readHttpToken(ProxyConfig c, List<String> problems) {
+    private static ProxyConfig readHttpToken(ProxyConfig c, List<String> problems) {
         try {
-            String token = SecretFiles.read(Path.of(c.httpAuthTokenFile));
-            if (c.httpEnabled && token.length() < 16) {
-                problems.add("http_auth_token_file: " + c.httpAuthTokenFile + " holds fewer than 16 characters");
+            String token = SecretFiles.read(Path.of(c.httpAuthTokenFile()));
+            if (c.httpEnabled() && token.length() < 16) {
+                problems.add("http_auth_token_file: " + c.httpAuthTokenFile() + " holds fewer than 16 characters");
             }
-            c.httpAuthToken = token;
+            return c.withHttpAuthToken(token);
         } catch (IOException e) {
             problems.add("http_auth_token_file: " + e.getMessage());
+            return c;
         }
-    }
-
-    private static String resolve(Path base, String value) {
-        if (value == null || value.isBlank() || base == null) {
-            return value == null ? "" : value;
-        }
-        return base.resolve(value).normalize().toString();
-    }
-
-    private static String describe(IllegalArgumentException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof UnrecognizedPropertyException u) {
-            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream().map(String::valueOf)
-                    .sorted().collect(Collectors.joining(", "));
-            return "unknown key '" + path(u) + "' (known here: " + known + ")";
-        }
-        if (cause instanceof JsonMappingException m) {
-            return "bad value for '" + path(m) + "': " + m.getOriginalMessage().lines().findFirst().orElse("");
-        }
-        return e.getMessage();
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
-    /** One configurable key: its dotted YAML path and the environment variable that overrides it. */
-    public record EnvKey(String path, String envName, boolean list, Class<?> elementType) {
     }
 }

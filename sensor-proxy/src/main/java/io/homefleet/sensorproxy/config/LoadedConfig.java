@@ -10,7 +10,7 @@ public record LoadedConfig(ProxyConfig config, Path configFile, AllowedNodesFile
     /** File entries plus {@code allowed_nodes} from config/environment, normalized and deduplicated. */
     public AllowedNodes allowedNodes(List<String> fromFile) {
         LinkedHashSet<String> all = new LinkedHashSet<>(fromFile);
-        for (String extra : config.allowedNodes) {
+        for (String extra : config.allowedNodes()) {
             all.add(NodeNames.normalizeEntry(extra));
         }
         return new AllowedNodes(List.copyOf(all));

@@ -1,143 +1,244 @@
 package io.homefleet.sensorproxy.config;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.homefleet.service.config.DurationRange;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The proxy's settings as {@code config.yaml} spells them (the seed's keys without its product prefix).
- * Field initializers are the defaults; {@link ConfigLoader} fills the object once and nobody changes it later.
+ * The proxy's settings as {@code config.yaml} spells them (the seed's keys without its product prefix), read by
+ * {@link ConfigLoader}. Compact constructors hold the defaults, so an absent key and a key without a value
+ * ({@code key:}) both mean the default. Paths are strings, already resolved against the config file's directory.
  */
-@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public class ProxyConfig {
-    /** This host's node name; empty means the machine's hostname. */
-    public String nodeName = "";
-    public String socketPath = "/run/homefleet-sensor-proxy/sensor-proxy.sock";
-    /** Keys, known_hosts, generated TLS material, cleanup requests. */
-    public String stateDir = "/var/lib/homefleet-sensor-proxy";
-    public String auditLog = "/var/log/homefleet-sensor-proxy/audit.jsonl";
+public record ProxyConfig(
+        /* This host's node name; empty means the machine's hostname. */
+        String nodeName,
+        @NotBlank(message = "must be a path") String socketPath,
+        /* Keys, known_hosts, generated TLS material, cleanup requests. */
+        @NotBlank(message = "must be a path") String stateDir,
+        @NotBlank(message = "must be a path") String auditLog,
 
-    public List<String> allowedSourceSubnets = new ArrayList<>();
-    public List<AllowedPeer> allowedPeers = new ArrayList<>();
-    public List<Integer> allowedPeerUids = new ArrayList<>();
-    public List<Integer> allowedPeerGids = new ArrayList<>();
-    public boolean allowIdmappedRoot = false;
-    public List<String> allowedIdmapUsers = new ArrayList<>(List.of("root"));
+        List<@NotBlank(message = "empty") String> allowedSourceSubnets,
+        List<@NotNull(message = "required, a uid and its capabilities") @Valid AllowedPeer> allowedPeers,
+        List<@NotNull(message = "must be a number ≥ 0") @Min(value = 0, message = "must be a number ≥ 0") Integer> allowedPeerUids,
+        List<@NotNull(message = "must be a number ≥ 0") @Min(value = 0, message = "must be a number ≥ 0") Integer> allowedPeerGids,
+        Boolean allowIdmappedRoot,
+        List<@NotNull(message = "is not a user name") @Pattern(regexp = USER, message = "is not a user name") String> allowedIdmapUsers,
 
-    public String logLevel = "info";
-    /** {@code default} = 127.0.0.1:9127; management endpoints (/q/health, /q/metrics) listen here. */
-    public String metricsAddress = "default";
-    public Duration readTimeout = Duration.ofSeconds(5);
-    public Duration writeTimeout = Duration.ofSeconds(10);
-    public int maxSshOutputBytes = 1_048_576;
-    public boolean requireProxmoxHostkeys = false;
+        @Pattern(regexp = "(?i)trace|debug|info|warn|error", message = "must be one of trace, debug, info, warn, error")
+        String logLevel,
+        /* {@code default} = 127.0.0.1:9127; management endpoints (/q/health, /q/metrics) listen here. */
+        String metricsAddress,
+        @DurationRange(min = "10ms", max = "5m") Duration readTimeout,
+        @DurationRange(min = "10ms", max = "5m") Duration writeTimeout,
+        @Min(value = 1024, message = "must be between 1024 and 67108864")
+        @Max(value = 67_108_864, message = "must be between 1024 and 67108864") Integer maxSshOutputBytes,
+        Boolean requireProxmoxHostkeys,
 
-    public String allowedNodesFile = "/etc/homefleet-sensor-proxy/allowed_nodes.yaml";
-    /** Extra allowed nodes that are not in the file (e.g. from the environment). */
-    public List<String> allowedNodes = new ArrayList<>();
-    public boolean strictNodeValidation = false;
+        @NotBlank(message = "must be a path") String allowedNodesFile,
+        /* Extra allowed nodes that are not in the file (e.g. from the environment). */
+        List<@NotBlank(message = "empty") String> allowedNodes,
+        Boolean strictNodeValidation,
 
-    public RateLimit rateLimit = new RateLimit();
-    public Limits limits = new Limits();
+        @Valid RateLimit rateLimit,
+        @Valid Limits limits,
 
-    public boolean httpEnabled = false;
-    public String httpListenAddr = ":8444";
-    /** Empty: a certificate is generated in the state directory at first start. */
-    public String httpTlsCert = "";
-    public String httpTlsKey = "";
-    public String httpAuthToken = "";
-    /** A 0600 file holding the HTTPS bearer token (what {@code sensor-proxy register --kind http} writes). */
-    public String httpAuthTokenFile = "";
-    /** PEM CA bundle; when set, HTTPS clients must present a certificate it signed (mTLS). */
-    public String httpClientCa = "";
+        Boolean httpEnabled,
+        String httpListenAddr,
+        /* Empty: a certificate is generated in the state directory at first start. */
+        String httpTlsCert,
+        String httpTlsKey,
+        String httpAuthToken,
+        /* A 0600 file holding the HTTPS bearer token (what {@code sensor-proxy register --kind http} writes). */
+        String httpAuthTokenFile,
+        /* PEM CA bundle; when set, HTTPS clients must present a certificate it signed (mTLS). */
+        String httpClientCa,
 
-    public Ssh ssh = new Ssh();
-    /** How long a reading is served from memory, so many callers cost one round. */
-    public Duration cacheTtl = Duration.ofSeconds(5);
-    public List<String> sensorsCommand = new ArrayList<>(List.of("sensors", "-j"));
-    /** Kernel sensor trees read when {@code sensors -j} has nothing. */
-    public String hwmonDir = "/sys/class/hwmon";
-    public String thermalDir = "/sys/class/thermal";
-    /** Subordinate id ranges for {@code allowed_idmap_users}. */
-    public String subuidFile = "/etc/subuid";
-    public String subgidFile = "/etc/subgid";
-    public Smart smart = new Smart();
-    public ControlPlane controlPlane = new ControlPlane();
-    /** True: ignore {@code control_plane} and use allowed_nodes.yaml as written (air-gapped hosts). */
-    public boolean legacyAllowlist = false;
+        @Valid Ssh ssh,
+        /* How long a reading is served from memory, so many callers cost one round. */
+        @DurationRange(min = "0s", max = "10m") Duration cacheTtl,
+        @NotEmpty(message = "must name a program") List<@NotBlank(message = "empty") String> sensorsCommand,
+        /* Kernel sensor trees read when {@code sensors -j} has nothing. */
+        String hwmonDir,
+        String thermalDir,
+        /* Subordinate id ranges for {@code allowed_idmap_users}. */
+        String subuidFile,
+        String subgidFile,
+        @Valid Smart smart,
+        @Valid ControlPlane controlPlane,
+        /* True: ignore {@code control_plane} and use allowed_nodes.yaml as written (air-gapped hosts). */
+        Boolean legacyAllowlist) {
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public static class AllowedPeer {
-        public Integer uid;
-        public List<String> capabilities = new ArrayList<>(List.of("read"));
+    static final String USER = "^[a-z_][a-z0-9_-]{0,31}\\$?$";
+    public static final String DEFAULT_STATE_DIR = "/var/lib/homefleet-sensor-proxy";
 
-        public AllowedPeer() {
+    public ProxyConfig {
+        nodeName = orDefault(nodeName, "");
+        socketPath = orDefault(socketPath, "/run/homefleet-sensor-proxy/sensor-proxy.sock");
+        stateDir = orDefault(stateDir, DEFAULT_STATE_DIR);
+        auditLog = orDefault(auditLog, "/var/log/homefleet-sensor-proxy/audit.jsonl");
+        allowedSourceSubnets = list(allowedSourceSubnets, List.of());
+        allowedPeers = list(allowedPeers, List.of());
+        allowedPeerUids = list(allowedPeerUids, List.of());
+        allowedPeerGids = list(allowedPeerGids, List.of());
+        allowIdmappedRoot = orDefault(allowIdmappedRoot, false);
+        allowedIdmapUsers = list(allowedIdmapUsers, List.of("root"));
+        logLevel = orDefault(logLevel, "info");
+        metricsAddress = orDefault(metricsAddress, "default");
+        readTimeout = orDefault(readTimeout, Duration.ofSeconds(5));
+        writeTimeout = orDefault(writeTimeout, Duration.ofSeconds(10));
+        maxSshOutputBytes = orDefault(maxSshOutputBytes, 1_048_576);
+        requireProxmoxHostkeys = orDefault(requireProxmoxHostkeys, false);
+        allowedNodesFile = orDefault(allowedNodesFile, "/etc/homefleet-sensor-proxy/allowed_nodes.yaml");
+        allowedNodes = list(allowedNodes, List.of());
+        strictNodeValidation = orDefault(strictNodeValidation, false);
+        rateLimit = orDefault(rateLimit, new RateLimit(null, null));
+        limits = orDefault(limits, new Limits(null, null, null));
+        httpEnabled = orDefault(httpEnabled, false);
+        httpListenAddr = orDefault(httpListenAddr, ":8444");
+        httpTlsCert = orDefault(httpTlsCert, "");
+        httpTlsKey = orDefault(httpTlsKey, "");
+        httpAuthToken = orDefault(httpAuthToken, "");
+        httpAuthTokenFile = orDefault(httpAuthTokenFile, "");
+        httpClientCa = orDefault(httpClientCa, "");
+        ssh = orDefault(ssh, new Ssh(null, null, null, null, null, null, null));
+        cacheTtl = orDefault(cacheTtl, Duration.ofSeconds(5));
+        sensorsCommand = list(sensorsCommand, List.of("sensors", "-j"));
+        hwmonDir = orDefault(hwmonDir, "/sys/class/hwmon");
+        thermalDir = orDefault(thermalDir, "/sys/class/thermal");
+        subuidFile = orDefault(subuidFile, "/etc/subuid");
+        subgidFile = orDefault(subgidFile, "/etc/subgid");
+        smart = orDefault(smart, new Smart(null, null, null, null));
+        controlPlane = orDefault(controlPlane, new ControlPlane(null, null, null, null, null, null, null, null, null));
+        legacyAllowlist = orDefault(legacyAllowlist, false);
+    }
+
+    /** The same settings with the HTTPS token read from {@link #httpAuthTokenFile()}. */
+    ProxyConfig withHttpAuthToken(String token) {
+        return new ProxyConfig(nodeName, socketPath, stateDir, auditLog, allowedSourceSubnets, allowedPeers,
+                allowedPeerUids, allowedPeerGids, allowIdmappedRoot, allowedIdmapUsers, logLevel, metricsAddress,
+                readTimeout, writeTimeout, maxSshOutputBytes, requireProxmoxHostkeys, allowedNodesFile, allowedNodes,
+                strictNodeValidation, rateLimit, limits, httpEnabled, httpListenAddr, httpTlsCert, httpTlsKey, token,
+                httpAuthTokenFile, httpClientCa, ssh, cacheTtl, sensorsCommand, hwmonDir, thermalDir, subuidFile,
+                subgidFile, smart, controlPlane, legacyAllowlist);
+    }
+
+    public record AllowedPeer(
+            @NotNull(message = "required, a number ≥ 0") @Min(value = 0, message = "required, a number ≥ 0") Integer uid,
+            @NotEmpty(message = "list at least one of read, write, admin") List<String> capabilities) {
+        public AllowedPeer {
+            capabilities = list(capabilities, List.of("read"));
         }
+    }
 
-        public AllowedPeer(int uid, List<String> capabilities) {
-            this.uid = uid;
-            this.capabilities = new ArrayList<>(capabilities);
+    public record RateLimit(
+            @Min(value = 1, message = "must be between 1 and 3600000 (100 or more in production)")
+            @Max(value = 3_600_000, message = "must be between 1 and 3600000 (100 or more in production)")
+            Long perPeerIntervalMs,
+            @Min(value = 1, message = "must be between 1 and 1000000")
+            @Max(value = 1_000_000, message = "must be between 1 and 1000000") Integer perPeerBurst) {
+        public RateLimit {
+            perPeerIntervalMs = orDefault(perPeerIntervalMs, 1000L);
+            perPeerBurst = orDefault(perPeerBurst, 5);
         }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public static class RateLimit {
-        public long perPeerIntervalMs = 1000;
-        public int perPeerBurst = 5;
+    public record Limits(
+            @Min(value = 1, message = "must be between 1 and 4096")
+            @Max(value = 4096, message = "must be between 1 and 4096") Integer maxConcurrentRequests,
+            Integer maxConcurrentPerPeer,
+            @DurationRange(min = "0s", max = "1m") Duration malformedPenalty) {
+        public Limits {
+            maxConcurrentRequests = orDefault(maxConcurrentRequests, 64);
+            maxConcurrentPerPeer = orDefault(maxConcurrentPerPeer, 8);
+            malformedPenalty = orDefault(malformedPenalty, Duration.ofSeconds(2));
+        }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public static class Limits {
-        public int maxConcurrentRequests = 64;
-        public int maxConcurrentPerPeer = 8;
-        public Duration malformedPenalty = Duration.ofSeconds(2);
+    public record Ssh(
+            @NotNull(message = "is not a user name") @Pattern(regexp = USER, message = "is not a user name") String user,
+            @Min(value = 1, message = "must be 1..65535") @Max(value = 65535, message = "must be 1..65535") Integer port,
+            @DurationRange(min = "100ms", max = "2m") Duration connectTimeout,
+            @DurationRange(min = "100ms", max = "5m") Duration commandTimeout,
+            /* Our own pinned host keys; empty = {@code <state_dir>/ssh/known_hosts}. */
+            String knownHostsFile,
+            /* The cluster's shared known_hosts, trusted when present. */
+            String proxmoxKnownHostsFile,
+            String command) {
+        public Ssh {
+            user = orDefault(user, "root");
+            port = orDefault(port, 22);
+            connectTimeout = orDefault(connectTimeout, Duration.ofSeconds(5));
+            commandTimeout = orDefault(commandTimeout, Duration.ofSeconds(15));
+            knownHostsFile = orDefault(knownHostsFile, "");
+            proxmoxKnownHostsFile = orDefault(proxmoxKnownHostsFile, "/etc/pve/priv/known_hosts");
+            command = orDefault(command, "sensors -j");
+        }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public static class Ssh {
-        public String user = "root";
-        public int port = 22;
-        public Duration connectTimeout = Duration.ofSeconds(5);
-        public Duration commandTimeout = Duration.ofSeconds(15);
-        /** Our own pinned host keys; empty = {@code <state_dir>/ssh/known_hosts}. */
-        public String knownHostsFile = "";
-        /** The cluster's shared known_hosts, trusted when present. */
-        public String proxmoxKnownHostsFile = "/etc/pve/priv/known_hosts";
-        public String command = "sensors -j";
+    public record Smart(
+            Boolean enabled,
+            @DurationRange(min = "10s", max = "1d") Duration interval,
+            List<@NotBlank(message = "empty") String> devices,
+            List<@NotBlank(message = "empty") String> smartctlCommand) {
+        public Smart {
+            enabled = orDefault(enabled, false);
+            interval = orDefault(interval, Duration.ofMinutes(30));
+            devices = list(devices, List.of());
+            smartctlCommand = list(smartctlCommand, List.of("smartctl"));
+        }
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public static class Smart {
-        public boolean enabled = false;
-        public Duration interval = Duration.ofMinutes(30);
-        public List<String> devices = new ArrayList<>();
-        public List<String> smartctlCommand = new ArrayList<>(List.of("smartctl"));
-    }
+    /** Checked only when {@link #configured()}: an unused block may hold anything valid as a type. */
+    public record ControlPlane(
+            /* The hub's base URL; empty = no sync (the list is allowed_nodes.yaml). */
+            String url,
+            /* The 0600 file holding the control token ({@code hfp_...}), relative to config.yaml's directory; re-read before every sync. */
+            String tokenFile,
+            /* Until the hub's first answer says otherwise, the time between syncs. */
+            Duration refreshInterval,
+            /* The first retry after a failure; doubled per failure (with jitter) up to the refresh interval. */
+            Duration retryInitial,
+            Duration timeout,
+            /* PEM CA bundle that signed the hub's certificate; empty = the JVM's trusted CAs. */
+            String caFile,
+            /* SHA-256 of the hub's certificate: trusted by exactly this certificate instead of by a CA. */
+            String pinnedFingerprint,
+            /* Accept any certificate. Only for tests and emergencies; logged at every start. */
+            Boolean insecureSkipVerify,
+            /* Allow an {@code http://} URL (the token then crosses the network in clear). */
+            Boolean allowPlainHttp) {
+        public static final String DEFAULT_TOKEN_FILE = ".control-token";
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public static class ControlPlane {
-        /** The hub's base URL; empty = no sync (the list is allowed_nodes.yaml). */
-        public String url = "";
-        /** The 0600 file holding the control token ({@code hfp_...}), relative to config.yaml's directory; re-read before every sync. */
-        public String tokenFile = ".control-token";
-        /** Until the hub's first answer says otherwise, the time between syncs. */
-        public Duration refreshInterval = Duration.ofSeconds(60);
-        /** The first retry after a failure; doubled per failure (with jitter) up to the refresh interval. */
-        public Duration retryInitial = Duration.ofSeconds(2);
-        public Duration timeout = Duration.ofSeconds(10);
-        /** PEM CA bundle that signed the hub's certificate; empty = the JVM's trusted CAs. */
-        public String caFile = "";
-        /** SHA-256 of the hub's certificate: trusted by exactly this certificate instead of by a CA. */
-        public String pinnedFingerprint = "";
-        /** Accept any certificate. Only for tests and emergencies; logged at every start. */
-        public boolean insecureSkipVerify = false;
-        /** Allow an {@code http://} URL (the token then crosses the network in clear). */
-        public boolean allowPlainHttp = false;
+        public ControlPlane {
+            url = orDefault(url, "");
+            tokenFile = orDefault(tokenFile, DEFAULT_TOKEN_FILE);
+            refreshInterval = orDefault(refreshInterval, Duration.ofSeconds(60));
+            retryInitial = orDefault(retryInitial, Duration.ofSeconds(2));
+            timeout = orDefault(timeout, Duration.ofSeconds(10));
+            caFile = orDefault(caFile, "");
+            pinnedFingerprint = orDefault(pinnedFingerprint, "");
+            insecureSkipVerify = orDefault(insecureSkipVerify, false);
+            allowPlainHttp = orDefault(allowPlainHttp, false);
+        }
 
         public boolean configured() {
-            return url != null && !url.isBlank();
+            return !url.isBlank();
         }
+    }
+
+    private static <V> V orDefault(V value, V fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static <E> List<E> list(List<E> value, List<E> fallback) {
+        // Items may be null (`[~]`); validation names them, so the list is kept as written, only made unmodifiable.
+        return value == null ? fallback : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(value));
     }
 }

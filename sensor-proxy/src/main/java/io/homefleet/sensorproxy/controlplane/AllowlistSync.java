@@ -2,7 +2,7 @@ package io.homefleet.sensorproxy.controlplane;
 
 import io.homefleet.common.contract.v1.AuthorizedNodes;
 import io.homefleet.common.contract.v1.SensorProxyStatus;
-import io.homefleet.sensorproxy.audit.AuditLog;
+import io.homefleet.service.audit.AuditLog;
 import io.homefleet.sensorproxy.config.AllowedNodes;
 import io.homefleet.sensorproxy.config.AllowedNodesFile;
 import io.homefleet.sensorproxy.config.AllowedNodesSource;
@@ -88,20 +88,20 @@ public final class AllowlistSync implements AutoCloseable {
      * the allow-list starts as the hub's list cached in allowed_nodes.yaml, else that file's plain entries.
      */
     public static AllowlistSync create(LoadedConfig loaded, ProxyMetrics metrics, AuditLog audit) throws IOException {
-        ProxyConfig.ControlPlane cp = loaded.config().controlPlane;
+        ProxyConfig.ControlPlane cp = loaded.config().controlPlane();
         ControlPlaneClient client;
         try {
-            client = new ControlPlaneClient(ControlPlaneUrl.parse(cp.url, cp.allowPlainHttp),
-                    TrustOptions.fromSettings(cp.caFile, cp.pinnedFingerprint, cp.insecureSkipVerify), cp.timeout);
+            client = new ControlPlaneClient(ControlPlaneUrl.parse(cp.url(), cp.allowPlainHttp()),
+                    TrustOptions.fromSettings(cp.caFile(), cp.pinnedFingerprint(), cp.insecureSkipVerify()), cp.timeout());
         } catch (IllegalArgumentException e) {
             throw new IOException("control_plane: " + e.getMessage(), e);
         }
-        if (cp.insecureSkipVerify) {
-            LOG.warnf("control_plane.insecure_skip_verify is on: any certificate is accepted for %s", cp.url);
+        if (cp.insecureSkipVerify()) {
+            LOG.warnf("control_plane.insecure_skip_verify is on: any certificate is accepted for %s", cp.url());
         }
-        if (!loaded.config().allowedNodes.isEmpty()) {
+        if (!loaded.config().allowedNodes().isEmpty()) {
             LOG.warnf("allowed_nodes from the configuration (%s) are ignored: the hub decides the list",
-                    loaded.config().allowedNodes);
+                    loaded.config().allowedNodes());
         }
         AllowedNodesFile file = loaded.allowedNodesFile();
         Optional<ControlPlaneSnapshot> snapshot = Optional.empty();
@@ -124,11 +124,11 @@ public final class AllowlistSync implements AutoCloseable {
             initial = new AllowedNodes(loaded.fileNodes());
         }
         State state = new State("file", snapshot.map(ControlPlaneSnapshot::hash).orElse(null),
-                snapshot.map(ControlPlaneSnapshot::updatedAt).orElse(null), null, null, null, 0, null, cp.refreshInterval);
+                snapshot.map(ControlPlaneSnapshot::updatedAt).orElse(null), null, null, null, 0, null, cp.refreshInterval());
         LOG.infof("allow-list from %s: %d entries%s; syncing with %s", file.path(), initial.entries().size(),
                 snapshot.map(s -> ", hub hash " + s.hash()).orElse(" (no list from the hub cached yet)"), client.base());
-        return new AllowlistSync(client, Path.of(cp.tokenFile), file, AllowedNodesSource.managed(initial), state,
-                cp.retryInitial, metrics, audit, Clock.systemUTC());
+        return new AllowlistSync(client, Path.of(cp.tokenFile()), file, AllowedNodesSource.managed(initial), state,
+                cp.retryInitial(), metrics, audit, Clock.systemUTC());
     }
 
     /** The allow-list this sync keeps current; what node checks read. */

@@ -3,7 +3,7 @@ package io.homefleet.sensorproxy.daemon;
 import io.homefleet.common.contract.v1.SensorProxyStatus;
 import io.homefleet.common.sensors.LocalSensorsReader;
 import io.homefleet.sensorproxy.HostName;
-import io.homefleet.sensorproxy.audit.AuditLog;
+import io.homefleet.service.audit.AuditLog;
 import io.homefleet.sensorproxy.config.AllowedNodesSource;
 import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.config.ProxyConfig;
@@ -75,30 +75,30 @@ public final class RunningProxy implements AutoCloseable {
     public static RunningProxy start(LoadedConfig loaded, MeterRegistry registry, Vertx vertx) throws IOException {
         ProxyConfig c = loaded.config();
         ProxyMetrics metrics = new ProxyMetrics(registry);
-        AuditLog audit = AuditLog.open(Path.of(c.auditLog), Clock.systemUTC());
-        String node = c.nodeName.isBlank() ? HostName.local() : c.nodeName;
+        AuditLog audit = AuditLog.open(Path.of(c.auditLog()), Clock.systemUTC());
+        String node = c.nodeName().isBlank() ? HostName.local() : c.nodeName();
         AllowlistSync sync = syncEnabled(c) ? AllowlistSync.create(loaded, metrics, audit) : null;
         AllowedNodesSource allowList = sync != null ? sync.allowList() : new AllowedNodesSource(loaded);
         if (sync == null) {
             metrics.allowlistGauges(() -> allowList.get().entries().size(), () -> Double.NaN, () -> 0);
-            if (c.controlPlane.configured()) {
+            if (c.controlPlane().configured()) {
                 LOG.infof("legacy_allowlist is on: control_plane %s is not used; allowed_nodes.yaml is the list",
-                        c.controlPlane.url);
+                        c.controlPlane().url());
             }
         }
         // Once the hub decides the list, an empty list refuses remote nodes: never "allow any" by default.
-        NodeAccess access = new NodeAccess(node, allowList, c.strictNodeValidation || sync != null);
+        NodeAccess access = new NodeAccess(node, allowList, c.strictNodeValidation() || sync != null);
 
-        Duration commandTimeout = c.ssh.commandTimeout;
-        LocalSensorsReader sensors = new LocalSensorsReader(c.sensorsCommand, Path.of(c.hwmonDir), Path.of(c.thermalDir),
+        Duration commandTimeout = c.ssh().commandTimeout();
+        LocalSensorsReader sensors = new LocalSensorsReader(c.sensorsCommand(), Path.of(c.hwmonDir()), Path.of(c.thermalDir()),
                 commandTimeout, Clock.systemUTC());
-        SmartReader smart = c.smart.enabled ? new SmartReader(c.smart.smartctlCommand, c.smart.devices, c.smart.interval, commandTimeout) : null;
+        SmartReader smart = c.smart().enabled() ? new SmartReader(c.smart().smartctlCommand(), c.smart().devices(), c.smart().interval(), commandTimeout) : null;
 
-        KeyPair key = new SshKeyStore(Path.of(c.stateDir)).loadOrCreate();
-        PinnedHostKeyVerifier verifier = new PinnedHostKeyVerifier(Path.of(c.ssh.knownHostsFile),
-                c.ssh.proxmoxKnownHostsFile.isBlank() ? null : Path.of(c.ssh.proxmoxKnownHostsFile), c.requireProxmoxHostkeys, metrics, audit);
-        SshNodeReader ssh = new SshNodeReader(key, verifier, c.ssh.user, c.ssh.port, c.ssh.command, c.ssh.connectTimeout,
-                commandTimeout, c.maxSshOutputBytes, metrics, Clock.systemUTC());
+        KeyPair key = new SshKeyStore(Path.of(c.stateDir())).loadOrCreate();
+        PinnedHostKeyVerifier verifier = new PinnedHostKeyVerifier(Path.of(c.ssh().knownHostsFile()),
+                c.ssh().proxmoxKnownHostsFile().isBlank() ? null : Path.of(c.ssh().proxmoxKnownHostsFile()), c.requireProxmoxHostkeys(), metrics, audit);
+        SshNodeReader ssh = new SshNodeReader(key, verifier, c.ssh().user(), c.ssh().port(), c.ssh().command(), c.ssh().connectTimeout(),
+                commandTimeout, c.maxSshOutputBytes(), metrics, Clock.systemUTC());
         ssh.connectVia(ConnectTargets.of(allowList));
 
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -106,24 +106,24 @@ public final class RunningProxy implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        Duration deadline = c.ssh.connectTimeout.plus(commandTimeout).plusSeconds(1);
-        TemperatureService temperatures = new TemperatureService(access, new LocalNodeReader(sensors, smart), ssh, c.cacheTtl,
+        Duration deadline = c.ssh().connectTimeout().plus(commandTimeout).plusSeconds(1);
+        TemperatureService temperatures = new TemperatureService(access, new LocalNodeReader(sensors, smart), ssh, c.cacheTtl(),
                 deadline, metrics, pool);
         Instant startedAt = Instant.now();
         Supplier<SensorProxyStatus> status = () -> status(c, node, startedAt, temperatures, allowList, sync);
         ProxyRpcMethods methods = new ProxyRpcMethods(temperatures, loaded.allowedNodesFile(),
-                sync == null ? null : c.controlPlane.url,
-                Path.of(c.stateDir, "cleanup-request.json"), new SshClusterKeys(ssh, key, c.ssh.command), audit, status);
+                sync == null ? null : c.controlPlane().url(),
+                Path.of(c.stateDir(), "cleanup-request.json"), new SshClusterKeys(ssh, key, c.ssh().command()), audit, status);
 
-        PeerAuthorizer authorizer = new PeerAuthorizer(c, IdMapRanges.load(Path.of(c.subuidFile), Path.of(c.subgidFile),
-                c.allowedIdmapUsers), ownUid());
-        SocketServer socket = new SocketServer(new SocketSettings(Path.of(c.socketPath), c.readTimeout, c.writeTimeout,
-                c.rateLimit.perPeerIntervalMs, c.rateLimit.perPeerBurst, c.limits.maxConcurrentRequests,
-                c.limits.maxConcurrentPerPeer, c.limits.malformedPenalty), authorizer, methods, metrics, audit);
+        PeerAuthorizer authorizer = new PeerAuthorizer(c, IdMapRanges.load(Path.of(c.subuidFile()), Path.of(c.subgidFile()),
+                c.allowedIdmapUsers()), ownUid());
+        SocketServer socket = new SocketServer(new SocketSettings(Path.of(c.socketPath()), c.readTimeout(), c.writeTimeout(),
+                c.rateLimit().perPeerIntervalMs(), c.rateLimit().perPeerBurst(), c.limits().maxConcurrentRequests(),
+                c.limits().maxConcurrentPerPeer(), c.limits().malformedPenalty()), authorizer, methods, metrics, audit);
         HttpsServer https = null;
         try {
             socket.start();
-            if (c.httpEnabled) {
+            if (c.httpEnabled()) {
                 https = new HttpsServer(vertx, c, temperatures, metrics, audit, status);
                 https.start();
             }
@@ -152,7 +152,7 @@ public final class RunningProxy implements AutoCloseable {
 
     /** The hub decides the list when control_plane.url is set, unless legacy_allowlist keeps the file in charge. */
     public static boolean syncEnabled(ProxyConfig c) {
-        return c.controlPlane.configured() && !c.legacyAllowlist;
+        return c.controlPlane().configured() && !c.legacyAllowlist();
     }
 
     private static SensorProxyStatus status(ProxyConfig c, String node, Instant startedAt, TemperatureService temperatures,
@@ -162,7 +162,7 @@ public final class RunningProxy implements AutoCloseable {
                         null, null, 0, null);
         return new SensorProxyStatus("ok", io.homefleet.sensorproxy.Version.current(), node, startedAt,
                 Duration.between(startedAt, Instant.now()).toSeconds(), temperatures.nodeCount(), temperatures.lastSuccess(),
-                c.httpEnabled, allowlist, null);
+                c.httpEnabled(), allowlist, null);
     }
 
     /** The control-plane sync, or null when allowed_nodes.yaml is the list. */

@@ -6,7 +6,7 @@ import io.homefleet.common.contract.v1.Problem;
 import io.homefleet.common.credential.Tokens;
 import io.homefleet.common.json.Json;
 import io.homefleet.sensorproxy.HostName;
-import io.homefleet.sensorproxy.audit.AuditLog;
+import io.homefleet.service.audit.AuditLog;
 import io.homefleet.sensorproxy.config.Cidr;
 import io.homefleet.sensorproxy.config.ListenAddress;
 import io.homefleet.sensorproxy.config.ProxyConfig;
@@ -62,32 +62,32 @@ public final class HttpsServer implements AutoCloseable {
         this.metrics = metrics;
         this.audit = audit;
         this.status = status;
-        this.subnets = config.allowedSourceSubnets.stream().map(Cidr::parse).toList();
+        this.subnets = config.allowedSourceSubnets().stream().map(Cidr::parse).toList();
     }
 
     public void start() throws IOException {
-        TlsMaterial.Paths tls = TlsMaterial.resolve(config.httpTlsCert, config.httpTlsKey, Path.of(config.stateDir));
+        TlsMaterial.Paths tls = TlsMaterial.resolve(config.httpTlsCert(), config.httpTlsKey(), Path.of(config.stateDir()));
         fingerprint = TlsMaterial.ensure(tls, HostName.local());
-        ListenAddress listen = ListenAddress.parse(config.httpListenAddr);
+        ListenAddress listen = ListenAddress.parse(config.httpListenAddr());
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(listen.host()).setPort(listen.port())
                 .setSsl(true)
                 .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.certificate().toString()).setKeyPath(tls.key().toString()))
                 .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"))
-                .setIdleTimeout((int) config.readTimeout.toSeconds() + 1)
+                .setIdleTimeout((int) config.readTimeout().toSeconds() + 1)
                 .setMaxInitialLineLength(4096)
                 .setMaxHeaderSize(16 * 1024);
-        if (!config.httpClientCa.isBlank()) {
-            options.setClientAuth(ClientAuth.REQUIRED).setTrustOptions(new PemTrustOptions().addCertPath(config.httpClientCa));
+        if (!config.httpClientCa().isBlank()) {
+            options.setClientAuth(ClientAuth.REQUIRED).setTrustOptions(new PemTrustOptions().addCertPath(config.httpClientCa()));
         }
         try {
             server = vertx.createHttpServer(options).requestHandler(this::handle).listen()
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IOException("cannot listen on " + config.httpListenAddr + ": " + e.getMessage(), e);
+            throw new IOException("cannot listen on " + config.httpListenAddr() + ": " + e.getMessage(), e);
         }
         LOG.infof("HTTPS listening on %s:%d; certificate SHA-256 fingerprint %s (pin this in clients)%s", listen.host(),
-                server.actualPort(), fingerprint, config.httpClientCa.isBlank() ? "" : "; client certificates required");
+                server.actualPort(), fingerprint, config.httpClientCa().isBlank() ? "" : "; client certificates required");
     }
 
     public int port() {
@@ -109,7 +109,7 @@ public final class HttpsServer implements AutoCloseable {
         }
         String header = request.getHeader("Authorization");
         String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
-        if (!Tokens.secretsEqual(presented, config.httpAuthToken)) {
+        if (!Tokens.secretsEqual(presented, config.httpAuthToken())) {
             request.response().putHeader("WWW-Authenticate", "Bearer");
             reply(request, started, route, remote, 401, Problem.of(401, "Unauthorized",
                     presented == null ? "send Authorization: Bearer <http_auth_token>" : "the bearer token is not valid"));

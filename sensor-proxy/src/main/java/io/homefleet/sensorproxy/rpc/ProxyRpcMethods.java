@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.homefleet.common.contract.v1.SensorProxyStatus;
 import io.homefleet.common.file.AtomicFiles;
 import io.homefleet.common.json.Json;
-import io.homefleet.sensorproxy.audit.AuditLog;
+import io.homefleet.service.audit.AuditLog;
 import io.homefleet.sensorproxy.config.AllowedNodesFile;
 import io.homefleet.sensorproxy.config.ConfigException;
 import io.homefleet.sensorproxy.config.NodeNames;

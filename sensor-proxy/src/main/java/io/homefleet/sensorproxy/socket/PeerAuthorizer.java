@@ -22,14 +22,14 @@ public final class PeerAuthorizer {
     private final int ownUid;
 
     public PeerAuthorizer(ProxyConfig config, IdMapRanges ranges, int ownUid) {
-        for (ProxyConfig.AllowedPeer peer : config.allowedPeers) {
+        for (ProxyConfig.AllowedPeer peer : config.allowedPeers()) {
             Set<Capability> caps = EnumSet.noneOf(Capability.class);
-            peer.capabilities.forEach(c -> caps.add(Capability.of(c)));
-            peers.put(peer.uid, caps);
+            peer.capabilities().forEach(c -> caps.add(Capability.of(c)));
+            peers.put(peer.uid(), caps);
         }
-        this.legacyUids = Set.copyOf(config.allowedPeerUids);
-        this.legacyGids = Set.copyOf(config.allowedPeerGids);
-        this.allowIdmapped = config.allowIdmappedRoot;
+        this.legacyUids = Set.copyOf(config.allowedPeerUids());
+        this.legacyGids = Set.copyOf(config.allowedPeerGids());
+        this.allowIdmapped = config.allowIdmappedRoot();
         this.ranges = ranges;
         this.ownUid = ownUid;
     }

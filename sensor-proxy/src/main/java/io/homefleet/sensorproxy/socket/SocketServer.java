@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homefleet.common.contract.v1.SensorProxyRequest;
 import io.homefleet.common.contract.v1.SensorProxyResponse;
 import io.homefleet.common.json.Json;
-import io.homefleet.sensorproxy.audit.AuditLog;
+import io.homefleet.service.audit.AuditLog;
 import io.homefleet.sensorproxy.metrics.ProxyMetrics;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -133,8 +133,11 @@ public final class SocketServer implements AutoCloseable {
                 workers.execute(() -> {
                     try {
                         serve(channel);
+                    } catch (RuntimeException e) {
+                        LOG.errorf(e, "serving a socket connection failed");
                     } finally {
                         concurrency.leaveGlobal();
+                        closeQuietly(channel); // every path ends with the connection closed, answered or not
                     }
                 });
             } catch (RuntimeException e) {
@@ -200,7 +203,14 @@ public final class SocketServer implements AutoCloseable {
         }
         SensorProxyRequest request;
         try {
-            request = MAPPER.readValue(line, SensorProxyRequest.class);
+            // Parsed as a tree first: `null`, arrays, numbers, strings and booleans are valid JSON but no request.
+            JsonNode tree = MAPPER.readTree(line);
+            if (tree == null || !tree.isObject()) {
+                penalize(channel, peer, "-", SensorProxyResponse.failure(null, "bad_request",
+                        "request is not a JSON object: got " + (tree == null ? "nothing" : kind(tree))), started);
+                return;
+            }
+            request = MAPPER.treeToValue(tree, SensorProxyRequest.class);
         } catch (JsonProcessingException e) {
             penalize(channel, peer, "-", SensorProxyResponse.failure(null, "bad_request",
                     "request is not a JSON object: " + e.getOriginalMessage()), started);
@@ -250,6 +260,18 @@ public final class SocketServer implements AutoCloseable {
             response = SensorProxyResponse.failure(correlationId, "internal", "internal error; see the proxy's log");
         }
         finish(channel, peer, method, response, started, auditFields);
+    }
+
+    private static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case NULL -> "null";
+            case MISSING -> "nothing";
+            case ARRAY -> "an array";
+            case NUMBER -> "a number";
+            case STRING -> "a string";
+            case BOOLEAN -> "a boolean";
+            default -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     private void penalize(SocketChannel channel, PeerCredentials peer, String method, SensorProxyResponse response, long started) {

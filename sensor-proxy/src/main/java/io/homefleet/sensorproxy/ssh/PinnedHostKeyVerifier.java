@@ -1,7 +1,7 @@
 package io.homefleet.sensorproxy.ssh;
 
 import io.homefleet.common.file.AtomicFiles;
-import io.homefleet.sensorproxy.audit.AuditLog;
+import io.homefleet.service.audit.AuditLog;
 import io.homefleet.sensorproxy.metrics.ProxyMetrics;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -40,7 +40,7 @@ class KeyRotationTest {
                 assertTrue(t.call("{\"method\":\"get_temperature\",\"params\":{\"node\":\"127.0.0.1\"}}").path("success").asBoolean());
             }
             LoadedConfig loaded = new ConfigLoader(Map.of()).load(dir.resolve("config.yaml"));
-            SshKeyStore store = new SshKeyStore(Path.of(loaded.config().stateDir));
+            SshKeyStore store = new SshKeyStore(Path.of(loaded.config().stateDir()));
             KeyPair staged = store.stage();
             assertThrows(IOException.class, store::stage, "one staged key at a time");
             assertEquals(1, KeyRotation.verify(loaded, staged), "not yet on the node");

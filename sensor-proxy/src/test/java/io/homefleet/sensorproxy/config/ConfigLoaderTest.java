@@ -43,12 +43,12 @@ class ConfigLoaderTest {
                   per_peer_burst: 10
                 """);
         ProxyConfig c = new ConfigLoader(Map.of()).load(file).config();
-        assertEquals(List.of("192.168.1.0/24", "10.0.0.0/8"), c.allowedSourceSubnets);
-        assertEquals(List.of("read"), c.allowedPeers.get(1).capabilities);
-        assertEquals(Duration.ofMillis(250), c.writeTimeout);
-        assertEquals(500, c.rateLimit.perPeerIntervalMs);
-        assertEquals(dir.resolve("nodes/allowed_nodes.yaml").toString(), c.allowedNodesFile);
-        assertEquals(":8444", c.httpListenAddr, "default port leaves :8443 to the host agent");
+        assertEquals(List.of("192.168.1.0/24", "10.0.0.0/8"), c.allowedSourceSubnets());
+        assertEquals(List.of("read"), c.allowedPeers().get(1).capabilities());
+        assertEquals(Duration.ofMillis(250), c.writeTimeout());
+        assertEquals(500, c.rateLimit().perPeerIntervalMs());
+        assertEquals(dir.resolve("nodes/allowed_nodes.yaml").toString(), c.allowedNodesFile());
+        assertEquals(":8444", c.httpListenAddr(), "default port leaves :8443 to the host agent");
     }
 
     @Test
@@ -65,16 +65,16 @@ class ConfigLoaderTest {
                 "HOMEFLEET_SENSOR_PROXY_READ_TIMEOUT", "2s",
                 "HOMEFLEET_SENSOR_PROXY_SSH_PORT", "2200");
         ProxyConfig c = new ConfigLoader(env).load(file).config();
-        assertEquals(List.of("192.168.1.0/24", "10.0.0.0/8", "172.16.0.0/12"), c.allowedSourceSubnets, "subnets append");
-        assertTrue(c.httpEnabled);
-        assertEquals("127.0.0.1:9444", c.httpListenAddr);
-        assertEquals(20, c.rateLimit.perPeerBurst);
-        assertEquals(List.of("read", "write", "admin"), c.allowedPeers.get(0).capabilities);
-        assertEquals(1000, c.allowedPeers.get(1).uid);
-        assertEquals(List.of(33, 34), c.allowedPeerUids);
-        assertEquals(Duration.ofSeconds(2), c.readTimeout);
-        assertEquals(2200, c.ssh.port);
-        List<String> names = ConfigLoader.envKeys().stream().map(ConfigLoader.EnvKey::envName).toList();
+        assertEquals(List.of("192.168.1.0/24", "10.0.0.0/8", "172.16.0.0/12"), c.allowedSourceSubnets(), "subnets append");
+        assertTrue(c.httpEnabled());
+        assertEquals("127.0.0.1:9444", c.httpListenAddr());
+        assertEquals(20, c.rateLimit().perPeerBurst());
+        assertEquals(List.of("read", "write", "admin"), c.allowedPeers().get(0).capabilities());
+        assertEquals(1000, c.allowedPeers().get(1).uid());
+        assertEquals(List.of(33, 34), c.allowedPeerUids());
+        assertEquals(Duration.ofSeconds(2), c.readTimeout());
+        assertEquals(2200, c.ssh().port());
+        List<String> names = ConfigLoader.envKeys().stream().map(io.homefleet.service.config.EdgeConfigLoader.EnvKey::envName).toList();
         assertTrue(names.contains("HOMEFLEET_SENSOR_PROXY_STRICT_NODE_VALIDATION"));
         assertTrue(names.contains("HOMEFLEET_SENSOR_PROXY_CONTROL_PLANE_URL"));
         assertEquals(names.size(), names.stream().distinct().count());
@@ -116,19 +116,19 @@ class ConfigLoaderTest {
     @Test
     void absentFileMeansDefaults() throws Exception {
         LoadedConfig loaded = new ConfigLoader(Map.of()).load(dir.resolve("missing.yaml"));
-        assertEquals(1000, loaded.config().rateLimit.perPeerIntervalMs);
-        assertEquals(5, loaded.config().rateLimit.perPeerBurst);
-        assertFalse(loaded.config().httpEnabled);
-        assertEquals("/run/homefleet-sensor-proxy/sensor-proxy.sock", loaded.config().socketPath);
+        assertEquals(1000, loaded.config().rateLimit().perPeerIntervalMs());
+        assertEquals(5, loaded.config().rateLimit().perPeerBurst());
+        assertFalse(loaded.config().httpEnabled());
+        assertEquals("/run/homefleet-sensor-proxy/sensor-proxy.sock", loaded.config().socketPath());
     }
 
     @Test
     void keysWithoutValuesKeepTheirDefaultsAndEmptyItemsAreErrors() throws Exception {
         ProxyConfig c = new ConfigLoader(Map.of()).load(write("allowed_peers:\nrate_limit:\nhttp_auth_token:\nssh:\n")).config();
-        assertEquals(List.of(), c.allowedPeers);
-        assertEquals(5, c.rateLimit.perPeerBurst);
-        assertEquals("", c.httpAuthToken);
-        assertEquals(22, c.ssh.port);
+        assertEquals(List.of(), c.allowedPeers());
+        assertEquals(5, c.rateLimit().perPeerBurst());
+        assertEquals("", c.httpAuthToken());
+        assertEquals(22, c.ssh().port());
         ConfigException e = assertThrows(ConfigException.class,
                 () -> new ConfigLoader(Map.of()).load(write("allowed_source_subnets: [~]\nsensors_command: [sensors, \"\"]\n")));
         assertEquals(List.of("allowed_source_subnets[0]: empty", "sensors_command[1]: empty"), e.problems());

@@ -58,9 +58,9 @@ class ControlPlaneConfigTest {
         Path config = dir.resolve("config.yaml");
         Files.writeString(config, "control_plane:\n  url: https://hub\nlegacy_allowlist: true\n");
         LoadedConfig loaded = new ConfigLoader(Map.of()).load(config);
-        assertEquals(dir.resolve(".control-token").toString(), loaded.config().controlPlane.tokenFile);
-        assertTrue(loaded.config().legacyAllowlist);
-        assertEquals(Duration.ofSeconds(60), loaded.config().controlPlane.refreshInterval);
+        assertEquals(dir.resolve(".control-token").toString(), loaded.config().controlPlane().tokenFile());
+        assertTrue(loaded.config().legacyAllowlist());
+        assertEquals(Duration.ofSeconds(60), loaded.config().controlPlane().refreshInterval());
     }
 
     @Test
@@ -82,7 +82,7 @@ class ControlPlaneConfigTest {
         Path config = dir.resolve("config.yaml");
         SecretFiles.write(dir.resolve(".http-token"), "a-long-enough-https-token");
         Files.writeString(config, "http_enabled: true\nhttp_auth_token_file: .http-token\n");
-        assertEquals("a-long-enough-https-token", new ConfigLoader(Map.of()).load(config).config().httpAuthToken);
+        assertEquals("a-long-enough-https-token", new ConfigLoader(Map.of()).load(config).config().httpAuthToken());
         SecretFiles.write(dir.resolve(".http-token"), "short");
         ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).load(config));
         assertTrue(e.problems().get(0).contains("fewer than 16"), e.problems().toString());
@@ -133,7 +133,7 @@ class ControlPlaneConfigTest {
         peers.put("capabilities", List.of("read"));
         assertTrue(editor.set(Map.of("allowed_peers", List.of(peers))));
         assertTrue(Files.readString(config).startsWith("# header comment\nallowed_peers:\n- uid: 1000\n"), Files.readString(config));
-        assertEquals(1000, new ConfigLoader(Map.of()).load(config).config().allowedPeers.get(0).uid);
+        assertEquals(1000, new ConfigLoader(Map.of()).load(config).config().allowedPeers().get(0).uid());
 
         String before = Files.readString(config);
         ConfigException bad = assertThrows(ConfigException.class, () -> editor.set(Map.of("cache_ttl", "forever")));

@@ -98,10 +98,10 @@ class RegisterCommandTest {
         assertTrue(text.contains("# pve-reg1's sensor proxy; this comment must survive registration"), text);
         assertTrue(text.contains("# kept below the block too\ncache_ttl: 5s"), text);
         LoadedConfig loaded = new ConfigLoader(Map.of()).load(config);
-        assertEquals(hub.url.toString(), loaded.config().controlPlane.url);
-        assertEquals(tokenFile.toString(), loaded.config().controlPlane.tokenFile);
-        assertEquals(hub.caPem.toString(), loaded.config().controlPlane.caFile);
-        assertEquals(Duration.ofSeconds(60), loaded.config().controlPlane.refreshInterval);
+        assertEquals(hub.url.toString(), loaded.config().controlPlane().url());
+        assertEquals(tokenFile.toString(), loaded.config().controlPlane().tokenFile());
+        assertEquals(hub.caPem.toString(), loaded.config().controlPlane().caFile());
+        assertEquals(Duration.ofSeconds(60), loaded.config().controlPlane().refreshInterval());
 
         ControlPlaneSnapshot cached = new AllowedNodesFile(dir.resolve("allowed_nodes.yaml")).readSnapshot().orElseThrow();
         assertEquals(Set.of("reg-a1", "reg-a2"), cached.nodes().stream().map(AuthorizedNode::name).collect(Collectors.toSet()),
@@ -144,9 +144,9 @@ class RegisterCommandTest {
         Path httpToken = dir.resolve(".http-token");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(httpToken)));
         LoadedConfig loaded = new ConfigLoader(Map.of()).load(config);
-        assertTrue(loaded.config().httpEnabled);
-        assertEquals(SecretFiles.read(httpToken), loaded.config().httpAuthToken, "the HTTPS listener's token comes from the file");
-        assertFalse(Files.readString(config).contains(loaded.config().httpAuthToken), "the secret is not in config.yaml");
+        assertTrue(loaded.config().httpEnabled());
+        assertEquals(SecretFiles.read(httpToken), loaded.config().httpAuthToken(), "the HTTPS listener's token comes from the file");
+        assertFalse(Files.readString(config).contains(loaded.config().httpAuthToken()), "the secret is not in config.yaml");
         JsonNode view = hub.operator("GET", "/api/v1/hosts/reg-a2", null);
         assertTrue(view.toString().contains("https://reg-a2.example.net:8444"), view.toString());
     }

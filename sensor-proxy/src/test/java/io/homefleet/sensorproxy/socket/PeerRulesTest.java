@@ -3,21 +3,26 @@ package io.homefleet.sensorproxy.socket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.homefleet.sensorproxy.config.ConfigLoader;
 import io.homefleet.sensorproxy.config.ProxyConfig;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Authorization and limiter rules that need no socket: who gets what, and how buckets refill. */
 class PeerRulesTest {
     private static final IdMapRanges ROOT_RANGE = new IdMapRanges(List.of(new IdMapRanges.Range("root", 100000, 65536)),
             List.of(new IdMapRanges.Range("root", 100000, 65536)));
 
+    @TempDir
+    Path dir;
+
     @Test
-    void oneContainerSharesOneBucketAndGetsReadOnly() {
-        ProxyConfig c = new ProxyConfig();
-        c.allowIdmappedRoot = true;
+    void oneContainerSharesOneBucketAndGetsReadOnly() throws Exception {
+        ProxyConfig c = config("allow_idmapped_root: true\n");
         PeerAuthorizer authorizer = new PeerAuthorizer(c, ROOT_RANGE, 999);
         PeerAccess root = authorizer.authorize(new PeerCredentials(100000, 100000)).orElseThrow();
         PeerAccess app = authorizer.authorize(new PeerCredentials(101000, 101000)).orElseThrow();
@@ -28,10 +33,8 @@ class PeerRulesTest {
     }
 
     @Test
-    void listedCapabilitiesWinOverImplicitOnesAndLegacyListsGrantEverything() {
-        ProxyConfig c = new ProxyConfig();
-        c.allowedPeers.add(new ProxyConfig.AllowedPeer(0, List.of("read")));
-        c.allowedPeerGids.add(33);
+    void listedCapabilitiesWinOverImplicitOnesAndLegacyListsGrantEverything() throws Exception {
+        ProxyConfig c = config("allowed_peers: [{uid: 0, capabilities: [read]}]\nallowed_peer_gids: [33]\n");
         PeerAuthorizer authorizer = new PeerAuthorizer(c, ROOT_RANGE, 999);
         assertEquals(EnumSet.of(Capability.READ), authorizer.authorize(new PeerCredentials(0, 0)).orElseThrow().capabilities());
         assertEquals(Capability.ALL, authorizer.authorize(new PeerCredentials(999, 999)).orElseThrow().capabilities(), "own uid");
@@ -53,5 +56,10 @@ class PeerRulesTest {
         now.addAndGet(600_000_000L);
         assertEquals(0, limiter.tryAcquire("uid:1000"));
         assertEquals(1000, limiter.tryAcquire("uid:1000"));
+    }
+
+    private ProxyConfig config(String yaml) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("config.yaml"), yaml);
+        return new ConfigLoader(java.util.Map.of()).load(file).config();
     }
 }

@@ -2,11 +2,12 @@ package io.homefleet.sensorproxy.socket;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.homefleet.common.json.Json;
-import io.homefleet.sensorproxy.audit.AuditLog;
+import io.homefleet.service.audit.AuditLog;
 import io.homefleet.sensorproxy.support.SocketClientMain;
 import io.homefleet.sensorproxy.support.TestProxy;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -134,6 +136,40 @@ class SocketServerTest {
             }
             Thread.sleep(500);
             assertTrue(t.call("{\"method\":\"get_status\"}").path("success").asBoolean(), "still serving");
+        }
+    }
+
+    @Test
+    void nonObjectRequestLinesAreMalformedRequestsAndEveryConnectionIsClosed() throws Exception {
+        Path dir = TestProxy.workDir();
+        try (TestProxy t = TestProxy.start(dir, "proxy-ssh-coretemp-pkg-42.json", """
+                rate_limit: {per_peer_interval_ms: 1, per_peer_burst: 1000}
+                limits: {malformed_penalty: 50ms}
+                """)) {
+            assertTrue(t.call("{\"method\":\"get_status\"}").path("success").asBoolean());
+            long fdsBefore = openFileDescriptors();
+            for (int i = 0; i < 20; i++) {
+                long started = System.nanoTime();
+                // An unanswered connection would block here forever; the timeout interrupts (and closes) the client.
+                JsonNode answer = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> t.call("null"));
+                assertEquals("bad_request", answer.path("error_code").asText(), answer::toString);
+                assertTrue(System.nanoTime() - started >= 50_000_000L, "the malformed-request penalty applies");
+            }
+            for (String notAnObject : List.of("[]", "1", "\"x\"", "true", "[{\"method\":\"get_status\"}]")) {
+                JsonNode answer = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> t.call(notAnObject));
+                assertEquals("bad_request", answer.path("error_code").asText(), notAnObject + " -> " + answer);
+            }
+            Thread.sleep(200); // the server closes its end right after writing the answer
+            long fdsAfter = openFileDescriptors();
+            assertTrue(fdsAfter <= fdsBefore + 3, "open descriptors grew from " + fdsBefore + " to " + fdsAfter);
+            JsonNode valid = t.call("{\"method\":\"get_temperature\",\"params\":{\"node\":\"pve-local\"}}");
+            assertEquals(42.0, valid.path("data").path("cpu").path("package").asDouble(), valid::toString);
+        }
+    }
+
+    private static long openFileDescriptors() throws IOException {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.count();
         }
     }
 
