@@ -2,6 +2,8 @@ package io.homefleet.hub.report;
 
 import io.agroal.api.AgroalDataSource;
 import io.homefleet.hub.db.Sql;
+import io.homefleet.hub.db.StorageException;
+import io.homefleet.service.db.SqlFailures;
 import io.homefleet.common.contract.v1.ControllerReport;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -128,16 +130,34 @@ public class ReportBatchWriter {
                 p.done().complete(stored.getOrDefault(p.report().reportId(), false));
             }
         } catch (SQLException e) {
+            if (SqlFailures.classify(e) == SqlFailures.Kind.UNAVAILABLE) {
+                // The database is gone: retrying one by one would only make the queue wait behind each attempt.
+                failAll(batch, Sql.failure(e));
+                return;
+            }
             if (batch.size() > 1) {
                 LOG.debugf("Batch of %d reports failed (%s); storing them one by one", batch.size(), e.getMessage());
             }
-            for (Pending p : batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                Pending p = batch.get(i);
                 try {
                     p.done().complete(writeBatch(List.of(p)).getOrDefault(p.report().reportId(), false));
                 } catch (SQLException | RuntimeException alone) {
-                    p.done().completeExceptionally(alone instanceof SQLException sql ? Sql.failure(sql) : alone);
+                    RuntimeException failure = alone instanceof SQLException sql ? Sql.failure(sql)
+                            : (RuntimeException) alone;
+                    p.done().completeExceptionally(failure);
+                    if (failure instanceof StorageException) {
+                        failAll(batch.subList(i + 1, batch.size()), failure);
+                        return;
+                    }
                 }
             }
+        }
+    }
+
+    private static void failAll(List<Pending> pending, RuntimeException failure) {
+        for (Pending p : pending) {
+            p.done().completeExceptionally(failure);
         }
     }
 
