@@ -35,6 +35,12 @@ import org.jboss.logging.Logger;
  * is answered only after its batch committed. If a batch fails, its reports are retried one by one so one bad
  * report cannot fail its neighbours. A late re-send of an older report is stored but does not replace the
  * customer's newer latest report.
+ *
+ * <p>Plain SQL (docs/hub.md, "Persistence"): the ingest hot path. docs/benchmarks.md: 3,258 reports/s (p99
+ * 23.6 ms) at 32 connections against a raw JDBC insert floor of 10,039 rows/s; the multi-row {@code unnest} insert
+ * with {@code ON CONFLICT DO NOTHING} and the one summary update per batch have no Panache form. Writes only the
+ * ingest columns of {@code customers} (last report, health, versions, usage); the operator's columns are
+ * {@link io.homefleet.hub.customer.CustomerEntity}'s.
  */
 @ApplicationScoped
 public class ReportBatchWriter {
