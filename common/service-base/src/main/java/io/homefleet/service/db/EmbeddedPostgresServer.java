@@ -22,7 +22,8 @@ import org.postgresql.PGConnection;
  * <p>Locked down: it listens on 127.0.0.1 only, and every connection, over TCP or the Unix socket, must present
  * the superuser's password (scram-sha-256), which is generated on first start into a 0600 file beside the data
  * directory ({@link EmbeddedPostgresSettings#passwordFile()}). A data directory from a version that trusted every
- * local user is migrated on start: its password is set and its pg_hba.conf rewritten before anyone else is let in.
+ * local user is migrated on start: its password is set and its pg_hba.conf rewritten before anyone else is let in
+ * (meanwhile TCP already needs the password, and only this process can reach the socket it connects through).
  *
  * <p>Durable unless told otherwise ({@link EmbeddedPostgresSettings#durable()}): the library's defaults (fsync off,
  * synchronous commit off) lose acknowledged transactions when the server is killed, so they are overridden
@@ -37,13 +38,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgresSettings settings;
     private final String password;
     private final long postmasterPid;
+    /** The lock-down's socket directory (only after a migration), removed when the server stops. */
+    private final Path privateSocketDir;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, EmbeddedPostgresSettings settings, String password,
-            long postmasterPid) {
+            long postmasterPid, Path privateSocketDir) {
         this.postgres = postgres;
         this.settings = settings;
         this.password = password;
         this.postmasterPid = postmasterPid;
+        this.privateSocketDir = privateSocketDir;
     }
 
     /** Starts a server over {@code settings.dataDir()} (initialising it on first start). */
@@ -74,16 +78,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setServerConfig("synchronous_commit", onOff)
                 .setServerConfig("full_page_writes", onOff)
                 .setConnectConfig("password", password);
-        if (settings.port() > 0) {
-            builder.setPort(settings.port());
-        }
+        int port = settings.port() > 0 ? settings.port() : freePort();
+        builder.setPort(port);
         if (fresh) {
             // Passed through to initdb as --auth=... and --pwfile=...; they follow (and so override) its "-A trust".
             builder.setLocaleConfig("auth", "scram-sha-256");
             builder.setLocaleConfig("pwfile", settings.passwordFile().toString());
         }
-        if (!trustedEveryone) {
-            builder.setDataDirectoryCustomizer(dir -> writeManagedHba(dir.toPath()));
+        Path privateSocketDir = null;
+        if (trustedEveryone) {
+            // Locked down before anyone else gets in: TCP already needs a password (which no role has yet, so
+            // nobody gets in that way), and this process connects as the trusted superuser over a Unix socket in a
+            // directory only its own user may enter.
+            privateSocketDir = Files.createTempDirectory("pg-");
+            Path socket = privateSocketDir.resolve(".s.PGSQL." + port);
+            builder.setServerConfig("unix_socket_directories", "'" + privateSocketDir + "'")
+                    .setConnectConfig("socketFactory", UnixSocketFactory.class.getName())
+                    .setConnectConfig("socketFactoryArg", socket.toString())
+                    .setDataDirectoryCustomizer(dir -> writeHba(dir.toPath(), LOCKING_DOWN_HBA));
+        } else {
+            builder.setDataDirectoryCustomizer(dir -> writeHba(dir.toPath(), MANAGED_HBA));
         }
         EmbeddedPostgres pg = builder.start();
         try {
@@ -91,7 +105,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 lockDown(pg, password, dataDir);
             }
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg, settings, password,
-                    readPostmasterPid(dataDir).orElse(-1));
+                    readPostmasterPid(dataDir).orElse(-1), privateSocketDir);
             LOG.infof("Embedded PostgreSQL started on 127.0.0.1:%d with data in %s (%s)", pg.getPort(), dataDir,
                     settings.durable() ? "durable: fsync and synchronous commit on"
                             : "NOT durable: fsync and synchronous commit off");
@@ -140,6 +154,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             removeStaleLockFile(settings.dataDir());
         }
         postgres.close();
+        if (privateSocketDir != null) {
+            // Empty once the server stopped (it removes its socket); left alone otherwise.
+            try {
+                Files.deleteIfExists(privateSocketDir);
+            } catch (IOException e) {
+                LOG.debugf("Left %s: %s", privateSocketDir, e.getMessage());
+            }
+        }
     }
 
     static boolean managedHba(Path dataDir) throws IOException {
@@ -147,14 +169,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return Files.exists(hba) && Files.readString(hba, StandardCharsets.UTF_8).startsWith(HBA_MARKER);
     }
 
-    private static void writeManagedHba(Path dataDir) {
-        String hba = String.join("\n", List.of(
-                HBA_MARKER + ": every connection needs the superuser's password (scram-sha-256).",
-                "# Rewritten at every start; the server listens on 127.0.0.1 only.",
-                "local   all   all                  scram-sha-256",
-                "host    all   all   127.0.0.1/32   scram-sha-256",
-                "host    all   all   ::1/128        scram-sha-256",
-                ""));
+    private static final String MANAGED_HBA = String.join("\n", List.of(
+            HBA_MARKER + ": every connection needs the superuser's password (scram-sha-256).",
+            "# Rewritten at every start; the server listens on 127.0.0.1 only.",
+            "local   all   all                  scram-sha-256",
+            "host    all   all   127.0.0.1/32   scram-sha-256",
+            "host    all   all   ::1/128        scram-sha-256",
+            ""));
+
+    /** While a trust-mode directory is locked down; without the marker, so an interrupted lock-down runs again. */
+    private static final String LOCKING_DOWN_HBA = String.join("\n", List.of(
+            "# homefleet: setting the superuser's password (the socket is in a directory only its owner may enter)",
+            "local   all   postgres             trust",
+            "host    all   all   127.0.0.1/32   scram-sha-256",
+            "host    all   all   ::1/128        scram-sha-256",
+            ""));
+
+    private static void writeHba(Path dataDir, String hba) {
         try {
             Path temp = dataDir.resolve("pg_hba.conf.new");
             Files.writeString(temp, hba, StandardCharsets.UTF_8);
@@ -165,18 +196,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /**
-     * A data directory from the version that trusted every local user: set the password (sent as a SCRAM
-     * verifier, never in clear), require it from now on, and end any other session that got in meanwhile.
+     * A data directory from the version that trusted every local user, started with {@link #LOCKING_DOWN_HBA}: set
+     * the password (sent as a SCRAM verifier, never in clear) over the private socket and require it from now on.
      */
     private static void lockDown(EmbeddedPostgres pg, String password, Path dataDir) throws IOException {
         LOG.warnf("The embedded PostgreSQL in %s trusted every local user; setting its password and requiring it",
                 dataDir);
         try (Connection con = pg.getPostgresDatabase().getConnection(); Statement st = con.createStatement()) {
             con.unwrap(PGConnection.class).alterUserPassword(SUPERUSER, password.toCharArray(), "scram-sha-256");
-            writeManagedHba(dataDir);
+            writeHba(dataDir, MANAGED_HBA);
             st.execute("SELECT pg_reload_conf()");
-            st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                    + " WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'");
         } catch (SQLException | UncheckedIOException e) {
             throw new IOException("cannot require a password on the embedded PostgreSQL in " + dataDir, e);
         }
@@ -202,6 +231,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
         }
         Files.deleteIfExists(dataDir.resolve("epg-lock"));
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** The postmaster's pid from {@code postmaster.pid} (its first line), if the file is there. */
