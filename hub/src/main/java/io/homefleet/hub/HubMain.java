@@ -1,14 +1,15 @@
 package io.homefleet.hub;
 
-import io.homefleet.hub.db.EmbeddedDatabase;
+import io.homefleet.service.db.EmbeddedPostgresLauncher;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
 
 /**
  * Starts the hub. With no datasource configured ({@code QUARKUS_DATASOURCE_JDBC_URL} or
- * {@code -Dquarkus.datasource.jdbc.url}), it first starts an embedded PostgreSQL in
- * {@code <homefleet.hub.data-dir>/pgdata} and points the datasource at it.
+ * {@code -Dquarkus.datasource.jdbc.url}), it first starts a supervised embedded PostgreSQL in
+ * {@code <homefleet.hub.data-dir>/pgdata} (durable, password in {@code pgdata.password}) and points the datasource
+ * at it.
  */
 @QuarkusMain
 public final class HubMain {
@@ -27,28 +28,13 @@ public final class HubMain {
             System.out.println("homefleet-hub " + props.getProperty("version", "dev"));
             return;
         }
-        if (datasourceConfigured()) {
-            Quarkus.run(args);
-            return;
-        }
-        Path dataDir = Path.of(setting("homefleet.hub.data-dir", "HOMEFLEET_HUB_DATA_DIR", "data"));
-        EmbeddedDatabase db = EmbeddedDatabase.start(dataDir.resolve("pgdata"), false);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                db.close();
-            } catch (Exception ignored) {
-                // The JVM is going down; PostgreSQL's own postmaster notices and stops.
-            }
-        }, "embedded-postgres-stop"));
-        System.setProperty("quarkus.datasource.jdbc.url", db.jdbcUrl());
-        System.setProperty("quarkus.datasource.username", db.username());
-        System.setProperty("quarkus.datasource.password", db.password());
+        EmbeddedPostgresLauncher.startUnlessDatasourceConfigured(embeddedDataDir());
         Quarkus.run(args);
     }
 
-    private static boolean datasourceConfigured() {
-        return System.getProperty("quarkus.datasource.jdbc.url") != null
-                || System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null;
+    /** {@code <homefleet.hub.data-dir>/pgdata}, unless {@code homefleet.embedded-postgres.data-dir} says otherwise. */
+    static Path embeddedDataDir() {
+        return Path.of(setting("homefleet.hub.data-dir", "HOMEFLEET_HUB_DATA_DIR", "data")).resolve("pgdata");
     }
 
     private static String setting(String property, String env, String fallback) {

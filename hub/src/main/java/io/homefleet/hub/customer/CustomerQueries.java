@@ -20,6 +20,9 @@ import java.util.UUID;
 /**
  * Read side of the fleet: one SQL query per page (the list of 10,000 customers is a single round trip that
  * joins the 24 h event counts), mapped straight to the API's records.
+ *
+ * <p>Plain SQL (docs/hub.md, "Persistence"): the operator's fleet list, polled by dashboards. docs/benchmarks.md:
+ * 10,000 customers with 20,000 events in 24 h, median 109 ms (target 150 ms) in one round trip. Reads only.
  */
 @ApplicationScoped
 public class CustomerQueries {

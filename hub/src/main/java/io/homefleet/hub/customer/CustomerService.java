@@ -2,7 +2,9 @@ package io.homefleet.hub.customer;
 
 import io.homefleet.common.contract.v1.CustomerRequest;
 import io.homefleet.hub.problem.ProblemException;
+import io.homefleet.service.db.SqlFailures;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 
@@ -19,14 +21,23 @@ public class CustomerService {
             throw ProblemException.badRequest("id is required to create a customer");
         }
         if (CustomerEntity.findById(request.id()) != null) {
-            throw ProblemException.conflict("customer '" + request.id() + "' already exists; use PUT /api/v1/customers/"
-                    + request.id() + " to change it");
+            throw alreadyExists(request.id());
         }
         CustomerEntity c = new CustomerEntity();
         c.id = request.id();
         c.createdAt = Instant.now();
         apply(c, request);
-        c.persist();
+        try {
+            // Flushed here: a concurrent create of the same id that committed first fails this insert.
+            c.persistAndFlush();
+        } catch (PersistenceException e) {
+            throw SqlFailures.classify(e) == SqlFailures.Kind.CONFLICT ? alreadyExists(request.id()) : e;
+        }
+    }
+
+    private static io.homefleet.service.problem.ProblemException alreadyExists(String id) {
+        return io.homefleet.service.problem.ProblemException.conflict("customer '" + id + "' already exists; use PUT "
+                + "/api/v1/customers/" + id + " to change it");
     }
 
     @Transactional

@@ -1,6 +1,7 @@
 package io.homefleet.hub.health;
 
 import io.agroal.api.AgroalDataSource;
+import io.homefleet.service.db.EmbeddedPostgresReadiness;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,9 +34,11 @@ public class HealthzResource {
         } catch (SQLException e) {
             // fall through: the answer is the 503 below
         }
+        // With the embedded server, say why (it died and is being restarted, or was stopped).
+        String detail = EmbeddedPostgresReadiness.downReason().orElse("PostgreSQL is unreachable");
         return Response.status(503).type("application/problem+json")
                 .entity(Map.of("type", "about:blank", "title", "Service unavailable", "status", 503,
-                        "detail", "PostgreSQL is unreachable", "database", "down"))
+                        "detail", detail, "database", "down"))
                 .build();
     }
 }

@@ -16,6 +16,9 @@ import java.time.Instant;
 /**
  * Host report ingest in one statement: stored once per report_id; the host's latest report, agent version,
  * cluster, node and addresses follow the newest report (cluster/addresses only when the report carries them).
+ *
+ * <p>Plain SQL (docs/hub.md, "Persistence"): the host-report ingest path, one statement per report (the same
+ * shape as controller ingest, docs/benchmarks.md: 3,258 reports/s against a 10,039 rows/s raw insert floor).
  */
 @ApplicationScoped
 public class HostReportRepository {

@@ -2,7 +2,9 @@ package io.homefleet.hub.host;
 
 import io.homefleet.common.contract.v1.HostRequest;
 import io.homefleet.hub.problem.ProblemException;
+import io.homefleet.service.db.SqlFailures;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -20,14 +22,23 @@ public class HostService {
             throw ProblemException.badRequest("id is required to create a host");
         }
         if (HostEntity.findById(request.id()) != null) {
-            throw ProblemException.conflict("host '" + request.id() + "' already exists; use PUT /api/v1/hosts/"
-                    + request.id() + " to change it");
+            throw alreadyExists(request.id());
         }
         HostEntity h = new HostEntity();
         h.id = request.id();
         h.createdAt = Instant.now();
         apply(h, request);
-        h.persist();
+        try {
+            // Flushed here: a concurrent create of the same id that committed first fails this insert.
+            h.persistAndFlush();
+        } catch (PersistenceException e) {
+            throw SqlFailures.classify(e) == SqlFailures.Kind.CONFLICT ? alreadyExists(request.id()) : e;
+        }
+    }
+
+    private static io.homefleet.service.problem.ProblemException alreadyExists(String id) {
+        return io.homefleet.service.problem.ProblemException.conflict("host '" + id + "' already exists; use PUT "
+                + "/api/v1/hosts/" + id + " to change it");
     }
 
     @Transactional

@@ -20,6 +20,10 @@ import org.jboss.logging.Logger;
  * fleet: it computes each customer's staleness, moves alert_state with a conditional update on the old state
  * (so a concurrent sweep on another replica finds nothing left to change) and inserts the events of the rows
  * it changed. Blocked customers and customers with monitoring paused change state silently.
+ *
+ * <p>Plain SQL (docs/hub.md, "Persistence"): the sweep. docs/benchmarks.md: 131 ms over 100,000 customers with
+ * 1 % crossing a threshold, 5 transactions in all (target 1 s, no query per customer). Writes only
+ * {@code customers.alert_state} and {@code alert_changed_at}, which no entity maps.
  */
 @ApplicationScoped
 public class DeadMansSwitch {

@@ -17,6 +17,10 @@ import org.jboss.logging.Logger;
  * Deletes reports and events older than the retention, daily, in small batches (each its own transaction)
  * so ingest never waits behind one long delete. Each customer's and host's latest report is kept, so the
  * operator still sees what a long-silent node last said.
+ *
+ * <p>Plain SQL (docs/hub.md, "Persistence"): a sweep over the largest tables; batched deletes
+ * ({@code DELETE ... WHERE id IN (SELECT ... LIMIT n)}) have no Panache form, and one entity load per deleted row
+ * would make the daily prune of millions of rows the hub's biggest job. Not benchmarked on its own.
  */
 @ApplicationScoped
 public class RetentionPruner {

@@ -38,6 +38,12 @@ public class ProblemMappers {
         return respond(e.problem().withInstance(uri.getPath()));
     }
 
+    /** The shared layer's problems (database failures use them: io.homefleet.hub.db.StorageFailureMappers). */
+    @ServerExceptionMapper
+    public Response sharedProblem(io.homefleet.service.problem.ProblemException e, UriInfo uri) {
+        return respond(e.problem().withInstance(uri.getPath()));
+    }
+
     // Quarkus ships mappers for the concrete Jackson exceptions that answer with an empty 400; these take over.
     @ServerExceptionMapper
     public Response unparsableJson(com.fasterxml.jackson.core.JsonParseException e, UriInfo uri) {
@@ -94,15 +100,6 @@ public class ProblemMappers {
             default -> e.getMessage();
         };
         return respond(Problem.of(status, title, detail).withInstance(uri.getPath()));
-    }
-
-    @ServerExceptionMapper
-    public Response storageDown(io.homefleet.hub.db.StorageException e, UriInfo uri) {
-        LOG.errorf("Database failure on %s: %s", uri.getPath(), e.getMessage());
-        return Response.fromResponse(respond(Problem.of(503, "Service unavailable",
-                        "the hub cannot reach its database; nothing was stored, try again later")
-                        .withInstance(uri.getPath())))
-                .header("Retry-After", "30").build();
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)

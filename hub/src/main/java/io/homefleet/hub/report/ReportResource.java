@@ -4,6 +4,7 @@ import io.homefleet.common.contract.v1.ControllerReport;
 import io.homefleet.common.credential.TokenKind;
 import io.homefleet.hub.auth.CurrentCaller;
 import io.homefleet.hub.auth.RequiresToken;
+import io.homefleet.hub.db.StorageException;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -50,6 +52,11 @@ public class ReportResource {
                     TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (TimeoutException e) {
+            // Not stored in time (the database stalled or died with the report queued): the client sends it again.
+            throw new StorageException("report " + body.reportId() + " not stored within " + STORE_TIMEOUT_SECONDS
+                    + " s", "the hub could not store the report in time; send it again later (a re-sent report_id "
+                    + "is stored once)", e);
         }
         return Response.accepted(Map.of("report_id", body.reportId(), "stored", stored)).build();
     }

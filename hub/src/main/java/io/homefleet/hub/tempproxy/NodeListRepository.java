@@ -31,6 +31,10 @@ import java.util.TreeMap;
  * {@code temperature_proxy_lists} (see V2__temperature_proxy.sql), so a poll whose list did not change needs
  * only that hash, which {@link ListHashes} mostly answers from memory; only a changed list is read. Pulls are
  * recorded by {@link PullRecorder}.
+ *
+ * <p>Plain SQL (docs/hub.md, "Persistence"): the proxies' poll path. docs/benchmarks.md: a 304 costs
+ * 0.047–0.093 ms of hub CPU closed loop, within 0.02–0.06 ms of the HTTP floor; the list is one query joining
+ * hosts by cluster.
  */
 @ApplicationScoped
 public class NodeListRepository {

@@ -10,6 +10,7 @@ import io.homefleet.hub.config.HubConfig;
 import io.homefleet.hub.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +50,10 @@ public class TemperatureProxyService {
         if (!http && blankToNull(body.certFingerprint()) != null) {
             throw field("cert_fingerprint", "is only for kind http; a socket proxy has no certificate");
         }
+        // One registration per host at a time (a row lock until commit): concurrent first registrations would
+        // otherwise both insert the proxy row, and concurrent re-registrations each rotate the other's token away.
+        // Serialized, each is a re-registration of the one before: same instance id, the last one's tokens.
+        io.homefleet.hub.host.HostEntity.findById(hostId, LockModeType.PESSIMISTIC_WRITE);
         NodeListRepository.HostNames host = nodeLists.host(hostId).orElse(null);
         if (host == null || !host.names(body.hostname())) {
             throw new ProblemException(Problem.of(404, "Not found", "no host named '" + body.hostname()

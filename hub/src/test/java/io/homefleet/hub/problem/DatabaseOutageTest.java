@@ -4,7 +4,7 @@ import static io.homefleet.hub.support.Fleet.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.homefleet.hub.support.EmbeddedPostgresResource;
+import io.homefleet.service.db.testing.EmbeddedPostgresTestResource;
 import io.homefleet.hub.support.Fleet;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,7 @@ class DatabaseOutageTest {
         String key = Fleet.customerKey(id);
         as(key).body(Fleet.report(id)).post("/api/v1/report").then().statusCode(202);
 
-        int port = EmbeddedPostgresResource.stopDatabase();
+        EmbeddedPostgresTestResource.stopDatabase();
         try {
             given().get("/healthz").then().statusCode(503).contentType("application/problem+json")
                     .body("database", equalTo("down"));
@@ -27,7 +27,7 @@ class DatabaseOutageTest {
                     .header("Retry-After", "30").contentType("application/problem+json");
             Fleet.operator().get("/api/v1/customers").then().statusCode(503);
         } finally {
-            EmbeddedPostgresResource.restartDatabase(port);
+            EmbeddedPostgresTestResource.startDatabase();
         }
         long deadline = System.currentTimeMillis() + 30_000;
         while (given().get("/healthz").then().extract().statusCode() != 200

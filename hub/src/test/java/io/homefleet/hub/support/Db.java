@@ -28,6 +28,11 @@ public class Db {
         }
     }
 
+    /** A connection of the hub's pool for a test to hold (a transaction, a row lock); the caller closes it. */
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
     public int update(String sql, Object... args) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
