@@ -12,14 +12,14 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 
-/** Stores events; a re-sent event (same event_id) is stored once. */
+/** Stores events; a re-sent event (same customer and event_id) is stored once; event ids are unique per customer. */
 @ApplicationScoped
 public class EventRepository {
     private static final String INSERT = """
             INSERT INTO events (event_id, customer_id, event_type, severity, message, details, source, occurred_at,
                                 received_at)
             VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
-            ON CONFLICT (event_id) DO NOTHING""";
+            ON CONFLICT (customer_id, event_id) DO NOTHING""";
 
     @Inject
     AgroalDataSource dataSource;

@@ -38,6 +38,11 @@ public class ProblemMappers {
         return respond(e.problem().withInstance(uri.getPath()));
     }
 
+    @ServerExceptionMapper
+    public Response sharedProblem(io.homefleet.service.problem.ProblemException e, UriInfo uri) {
+        return respond(e.problem().withInstance(uri.getPath()));
+    }
+
     // Quarkus ships mappers for the concrete Jackson exceptions that answer with an empty 400; these take over.
     @ServerExceptionMapper
     public Response unparsableJson(com.fasterxml.jackson.core.JsonParseException e, UriInfo uri) {
