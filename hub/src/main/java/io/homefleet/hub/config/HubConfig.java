@@ -116,6 +116,10 @@ public interface HubConfig {
         @WithDefault("512")
         int maxUploads();
 
+        /** The longest a request body may take to arrive; a slower one is answered 408 and its connection closed. */
+        @WithDefault("30s")
+        Duration uploadTimeout();
+
         /** Sent as Retry-After with a 429 for too many uploads in flight. */
         @WithDefault("5s")
         Duration uploadRetryAfter();
