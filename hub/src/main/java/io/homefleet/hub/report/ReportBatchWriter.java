@@ -256,8 +256,8 @@ public class ReportBatchWriter {
         }
         try (PreparedStatement ps = con.prepareStatement(UPDATE_CUSTOMERS)) {
             bind(con, ps, new String[] {"text", "int8", "text", "text", "text", "text", "text", "float8", "float8",
-                "float8", "bool", "text"}, customers, pks, received, reportTimes, Summary.column(summaries, Summary::sent),
-                    Summary.column(summaries, Summary::health), Summary.column(summaries, Summary::version),
+                "float8", "bool", "text"}, customers, pks, received, reportTimes,
+                    Summary.column(summaries, Summary::sent), Summary.column(summaries, Summary::health), Summary.column(summaries, Summary::version),
                     Summary.column(summaries, Summary::cpu), Summary.column(summaries, Summary::memory),
                     Summary.column(summaries, Summary::disk), monitoring, urls);
             ps.executeUpdate();

@@ -79,10 +79,10 @@ class ReportIntegrityTest {
 
         assertEquals(1, db.count("SELECT count(*) FROM reports WHERE customer_id = ? AND report_id = ?", a, shared));
         assertEquals(1, db.count("SELECT count(*) FROM reports WHERE customer_id = ? AND report_id = ?", b, shared));
-        Fleet.operator().get("/api/v1/customers/" + a).then().body("latest_report.report_id", equalTo(shared.toString()))
-                .body("customer.health", equalTo("ok"));
-        Fleet.operator().get("/api/v1/customers/" + b).then().body("latest_report.report_id", equalTo(shared.toString()))
-                .body("customer.health", equalTo("warn"));
+        Fleet.operator().get("/api/v1/customers/" + a).then()
+                .body("latest_report.report_id", equalTo(shared.toString())).body("customer.health", equalTo("ok"));
+        Fleet.operator().get("/api/v1/customers/" + b).then()
+                .body("latest_report.report_id", equalTo(shared.toString())).body("customer.health", equalTo("warn"));
     }
 
     @Test
