@@ -13,6 +13,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -80,34 +81,33 @@ public class UploadGate {
     }
 
     /**
-     * A body that broke off (the client went away, or the hub closed a timed-out upload) needs no answer and is no
-     * fault of the hub; a chunked body over the limit is answered like an announced one.
+     * A body that broke off while being received (the client went away, or the hub closed a timed-out upload) needs
+     * no answer and is no fault of the hub; a chunked body over the limit is answered like an announced one. A
+     * failure after the body was in is the endpoint's and goes on to the usual handling.
      */
     private void failed(RoutingContext ctx) {
         Slot slot = ctx.get(SLOT);
-        if (slot == null) {
-            ctx.next();
-            return;
-        }
-        slot.release();
-        if (ctx.statusCode() == 413) {
+        boolean receiving = slot != null && slot.release();
+        boolean answered = ctx.response().ended() || ctx.response().closed();
+        if (receiving && ctx.statusCode() == 413) {
             refuse(ctx, ProblemType.BODY_TOO_LARGE, "the request body is larger than " + maxBodySize.asLongValue()
                     + " bytes; send less", -1);
-        } else if (!ctx.response().ended() && !ctx.response().closed()) {
+        } else if (receiving || (slot != null && answered)) {
             LOG.debugf("Upload to %s broke off: %s", ctx.request().path(), ctx.failure());
-            ctx.request().connection().close();
+            if (!answered) {
+                ctx.request().connection().close();
+            }
+        } else {
+            ctx.next();
         }
-    }
-
-    /** Uploads being received now, in total (for health and tests). */
-    public int inFlight() {
-        return inFlight.get();
     }
 
     private void admit(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String token = presentedToken(request);
-        if (token == null || !hasBody(request)) {
+        // Quarkus REST pauses the request when it starts, which Vert.x refuses on an HTTP/2 stream already read to
+        // its end; the hub serves HTTP/1.1 only (quarkus.http.http2=false), this keeps HTTP/2 working if enabled.
+        if (token == null || !hasBody(request) || request.version() == HttpVersion.HTTP_2) {
             ctx.next();
             return;
         }

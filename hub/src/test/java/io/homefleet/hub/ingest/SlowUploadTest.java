@@ -150,6 +150,23 @@ class SlowUploadTest {
         assertEquals(List.of(), errors.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
     }
 
+    @Test
+    void bodiesArriveWhicheverWayTheClientSpeaksHttp() throws Exception {
+        String customer = Fleet.createCustomer(Fleet.uniqueId("h2c"));
+        String key = Fleet.customerKey(customer);
+        for (HttpClient.Version version : HttpClient.Version.values()) {
+            // HTTP_2 on a plain-text URL asks to upgrade (h2c) with the report as the upgrade request's body.
+            HttpClient client = HttpClient.newBuilder().version(version).build();
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + RestAssured.port + "/api/v1/report"))
+                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Fleet.json(Fleet.report(customer))))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(202, response.statusCode(), version + ": " + response.body());
+        }
+        assertEquals(List.of(), errors.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
+    }
+
     /** Sends a report's headers and its first bytes, then nothing more. */
     private static Socket stall(String key, String customer) throws IOException {
         Socket socket = new Socket("127.0.0.1", RestAssured.port);
