@@ -25,6 +25,8 @@ public interface HubConfig {
 
     TemperatureProxy temperatureProxy();
 
+    Ingest ingest();
+
     interface Operator {
         /**
          * The operator API token ({@code hfo_...}), e.g. from a Kubernetes Secret. When absent, the first start
@@ -98,5 +100,28 @@ public interface HubConfig {
          */
         @WithDefault("2s")
         Duration listStalenessBound();
+    }
+
+    /** What reports, host reports and events may carry, and how many uploads may be in flight at once. */
+    interface Ingest {
+        /** How far ahead of the hub's clock a sent_at may be; later ones are refused with 400. */
+        @WithDefault("24h")
+        Duration maxClockSkew();
+
+        /** Request bodies being received at once with one credential; more are answered 429 with Retry-After. */
+        @WithDefault("8")
+        int maxUploadsPerKey();
+
+        /** Request bodies being received at once in total on this replica; more are answered 429. */
+        @WithDefault("512")
+        int maxUploads();
+
+        /** The longest a request body may take to arrive; a slower one is answered 408 and its connection closed. */
+        @WithDefault("30s")
+        Duration uploadTimeout();
+
+        /** Sent as Retry-After with a 429 for too many uploads in flight. */
+        @WithDefault("5s")
+        Duration uploadRetryAfter();
     }
 }

@@ -13,7 +13,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * Stores events; a re-sent event (same event_id) is stored once.
+ * Stores events; a re-sent event (same customer and event_id) is stored once; event ids are unique per customer.
  *
  * <p>Plain SQL (docs/hub.md, "Persistence"): the event ingest path, one {@code INSERT ... ON CONFLICT DO NOTHING}
  * (an idempotent insert without a read first, which Panache cannot express). No figure of its own yet: one
@@ -25,7 +25,7 @@ public class EventRepository {
             INSERT INTO events (event_id, customer_id, event_type, severity, message, details, source, occurred_at,
                                 received_at)
             VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
-            ON CONFLICT (event_id) DO NOTHING""";
+            ON CONFLICT (customer_id, event_id) DO NOTHING""";
 
     @Inject
     AgroalDataSource dataSource;

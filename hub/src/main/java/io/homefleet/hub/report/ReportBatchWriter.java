@@ -33,8 +33,10 @@ import org.jboss.logging.Logger;
  * queued up meanwhile and stores it with two statements and one commit. At low load a batch is one report
  * (no added latency); under load the per-report database cost falls far below a single-row insert. A request
  * is answered only after its batch committed. If a batch fails, its reports are retried one by one so one bad
- * report cannot fail its neighbours. A late re-send of an older report is stored but does not replace the
- * customer's newer latest report.
+ * report cannot fail its neighbours. A report id is unique per customer: another customer's use of the same id
+ * changes nothing for this one. The customer's latest report is the one with the newest report time (its sent_at,
+ * but never later than when the hub received it), so a late re-send of an older report is stored without
+ * replacing a newer one, and a report dated in the future cannot stay on top of the reports that follow it.
  *
  * <p>Plain SQL (docs/hub.md, "Persistence"): the ingest hot path. docs/benchmarks.md: 3,258 reports/s (p99
  * 23.6 ms) at 32 connections against a raw JDBC insert floor of 10,039 rows/s; the multi-row {@code unnest} insert
@@ -52,10 +54,10 @@ public class ReportBatchWriter {
                                  cpu_percent, memory_percent, disk_percent, body)
             SELECT * FROM unnest(?::uuid[], ?::text[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[],
                                  ?::float8[], ?::float8[], ?::float8[], ?::text[]::jsonb[])
-            ON CONFLICT (report_id) DO NOTHING
-            RETURNING id, report_id""";
+            ON CONFLICT (customer_id, report_id) DO NOTHING
+            RETURNING id, customer_id, report_id""";
 
-    private static final String NEWER = "(c.last_sent_at IS NULL OR c.last_sent_at <= u.sent_at)";
+    private static final String NEWER = "(c.last_report_time IS NULL OR c.last_report_time <= u.report_time)";
     private static final String UPDATE_CUSTOMERS = """
             UPDATE customers c SET
                 last_seen_at       = greatest(c.last_seen_at, u.received_at),
@@ -67,10 +69,12 @@ public class ReportBatchWriter {
                 disk_percent       = CASE WHEN %1$s THEN u.disk ELSE c.disk_percent END,
                 monitoring_enabled = CASE WHEN %1$s THEN u.monitoring ELSE c.monitoring_enabled END,
                 controller_url     = CASE WHEN %1$s THEN coalesce(u.url, c.controller_url) ELSE c.controller_url END,
-                last_sent_at       = CASE WHEN %1$s THEN u.sent_at ELSE c.last_sent_at END
-              FROM unnest(?::text[], ?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::text[], ?::text[],
-                          ?::float8[], ?::float8[], ?::float8[], ?::boolean[], ?::text[])
-                   AS u(customer_id, pk, received_at, sent_at, health, version, cpu, mem, disk, monitoring, url)
+                last_sent_at       = CASE WHEN %1$s THEN u.sent_at ELSE c.last_sent_at END,
+                last_report_time   = CASE WHEN %1$s THEN u.report_time ELSE c.last_report_time END
+              FROM unnest(?::text[], ?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::text[],
+                          ?::text[], ?::float8[], ?::float8[], ?::float8[], ?::boolean[], ?::text[])
+                   AS u(customer_id, pk, received_at, report_time, sent_at, health, version, cpu, mem, disk,
+                        monitoring, url)
              WHERE c.id = u.customer_id""".formatted(NEWER);
 
     @Inject
@@ -82,6 +86,18 @@ public class ReportBatchWriter {
 
     /** A report waiting for its batch; the future says whether it was new (true) or a re-send (false). */
     record Pending(ControllerReport report, String json, Instant receivedAt, CompletableFuture<Boolean> done) {
+        ReportKey key() {
+            return new ReportKey(report.customerId(), report.reportId());
+        }
+
+        /** What orders a customer's reports: the client's sent_at, never later than the hub received it. */
+        Instant reportTime() {
+            return report.sentAt().isAfter(receivedAt) ? receivedAt : report.sentAt();
+        }
+    }
+
+    /** Report ids are the client's and unique per customer only. */
+    record ReportKey(String customerId, UUID reportId) {
     }
 
     void start(@Observes StartupEvent event) {
@@ -131,9 +147,9 @@ public class ReportBatchWriter {
 
     private void write(List<Pending> batch) {
         try {
-            Map<UUID, Boolean> stored = writeBatch(batch);
+            Map<ReportKey, Boolean> stored = writeBatch(batch);
             for (Pending p : batch) {
-                p.done().complete(stored.getOrDefault(p.report().reportId(), false));
+                p.done().complete(stored.getOrDefault(p.key(), false));
             }
         } catch (SQLException e) {
             if (SqlFailures.classify(e) == SqlFailures.Kind.UNAVAILABLE) {
@@ -147,7 +163,7 @@ public class ReportBatchWriter {
             for (int i = 0; i < batch.size(); i++) {
                 Pending p = batch.get(i);
                 try {
-                    p.done().complete(writeBatch(List.of(p)).getOrDefault(p.report().reportId(), false));
+                    p.done().complete(writeBatch(List.of(p)).getOrDefault(p.key(), false));
                 } catch (SQLException | RuntimeException alone) {
                     RuntimeException failure = alone instanceof SQLException sql ? Sql.failure(sql)
                             : (RuntimeException) alone;
@@ -168,25 +184,24 @@ public class ReportBatchWriter {
     }
 
     /** Inserts the batch and moves each customer's summary to its newest report, in one transaction. */
-    private Map<UUID, Boolean> writeBatch(List<Pending> batch) throws SQLException {
-        // The same report_id twice in one batch: the first is stored, the rest are re-sends.
-        Map<UUID, Pending> unique = new LinkedHashMap<>();
+    private Map<ReportKey, Boolean> writeBatch(List<Pending> batch) throws SQLException {
+        // The same customer's report_id twice in one batch: the first is stored, the rest are re-sends.
+        Map<ReportKey, Pending> unique = new LinkedHashMap<>();
         for (Pending p : batch) {
-            unique.putIfAbsent(p.report().reportId(), p);
+            unique.putIfAbsent(p.key(), p);
         }
         List<Pending> rows = new ArrayList<>(unique.values());
         try (Connection con = dataSource.getConnection()) {
             con.setAutoCommit(false);
             try {
-                Map<UUID, Long> inserted = insert(con, rows);
+                Map<ReportKey, Long> inserted = insert(con, rows);
                 updateCustomers(con, rows, inserted);
                 con.commit();
-                Map<UUID, Boolean> result = new HashMap<>();
+                Map<ReportKey, Boolean> result = new HashMap<>();
                 for (Pending p : batch) {
                     // Only the first occurrence of an id in the batch counts as stored.
-                    boolean first = unique.get(p.report().reportId()) == p;
-                    result.merge(p.report().reportId(), first && inserted.containsKey(p.report().reportId()),
-                            (a, b) -> a);
+                    boolean first = unique.get(p.key()) == p;
+                    result.merge(p.key(), first && inserted.containsKey(p.key()), (a, b) -> a);
                 }
                 return result;
             } catch (SQLException e) {
@@ -198,7 +213,7 @@ public class ReportBatchWriter {
         }
     }
 
-    private static Map<UUID, Long> insert(Connection con, List<Pending> rows) throws SQLException {
+    private static Map<ReportKey, Long> insert(Connection con, List<Pending> rows) throws SQLException {
         int n = rows.size();
         UUID[] ids = new UUID[n];
         String[] customers = new String[n];
@@ -219,27 +234,27 @@ public class ReportBatchWriter {
                     Summary.column(summaries, Summary::health), Summary.column(summaries, Summary::version),
                     Summary.column(summaries, Summary::cpu), Summary.column(summaries, Summary::memory),
                     Summary.column(summaries, Summary::disk), bodies);
-            Map<UUID, Long> inserted = new HashMap<>();
+            Map<ReportKey, Long> inserted = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    inserted.put(rs.getObject(2, UUID.class), rs.getLong(1));
+                    inserted.put(new ReportKey(rs.getString(2), rs.getObject(3, UUID.class)), rs.getLong(1));
                 }
             }
             return inserted;
         }
     }
 
-    private static void updateCustomers(Connection con, List<Pending> rows, Map<UUID, Long> inserted)
+    private static void updateCustomers(Connection con, List<Pending> rows, Map<ReportKey, Long> inserted)
             throws SQLException {
         // One update row per customer: its newest stored report of this batch (and the latest arrival time).
         Map<String, Pending> newest = new java.util.TreeMap<>();
         Map<String, Instant> lastArrival = new HashMap<>();
         for (Pending p : rows) {
-            if (!inserted.containsKey(p.report().reportId())) {
+            if (!inserted.containsKey(p.key())) {
                 continue;
             }
             String customer = p.report().customerId();
-            newest.merge(customer, p, (a, b) -> b.report().sentAt().isBefore(a.report().sentAt()) ? a : b);
+            newest.merge(customer, p, (a, b) -> b.reportTime().isBefore(a.reportTime()) ? a : b);
             lastArrival.merge(customer, p.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
         }
         if (newest.isEmpty()) {
@@ -249,6 +264,7 @@ public class ReportBatchWriter {
         String[] customers = new String[n];
         Long[] pks = new Long[n];
         String[] received = new String[n];
+        String[] reportTimes = new String[n];
         Boolean[] monitoring = new Boolean[n];
         String[] urls = new String[n];
         Summary[] summaries = new Summary[n];
@@ -256,17 +272,18 @@ public class ReportBatchWriter {
         for (Map.Entry<String, Pending> e : newest.entrySet()) {
             ControllerReport r = e.getValue().report();
             customers[i] = e.getKey();
-            pks[i] = inserted.get(r.reportId());
+            pks[i] = inserted.get(e.getValue().key());
             received[i] = lastArrival.get(e.getKey()).toString();
+            reportTimes[i] = e.getValue().reportTime().toString();
             monitoring[i] = r.monitoringOn();
             urls[i] = r.controllerUrl();
             summaries[i] = Summary.of(r);
             i++;
         }
         try (PreparedStatement ps = con.prepareStatement(UPDATE_CUSTOMERS)) {
-            bind(con, ps, new String[] {"text", "int8", "text", "text", "text", "text", "float8", "float8", "float8",
-                "bool", "text"}, customers, pks, received, Summary.column(summaries, Summary::sent),
-                    Summary.column(summaries, Summary::health), Summary.column(summaries, Summary::version),
+            bind(con, ps, new String[] {"text", "int8", "text", "text", "text", "text", "text", "float8", "float8",
+                "float8", "bool", "text"}, customers, pks, received, reportTimes,
+                    Summary.column(summaries, Summary::sent), Summary.column(summaries, Summary::health), Summary.column(summaries, Summary::version),
                     Summary.column(summaries, Summary::cpu), Summary.column(summaries, Summary::memory),
                     Summary.column(summaries, Summary::disk), monitoring, urls);
             ps.executeUpdate();

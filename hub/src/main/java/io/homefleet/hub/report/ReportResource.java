@@ -5,6 +5,7 @@ import io.homefleet.common.credential.TokenKind;
 import io.homefleet.hub.auth.CurrentCaller;
 import io.homefleet.hub.auth.RequiresToken;
 import io.homefleet.hub.db.StorageException;
+import io.homefleet.hub.ingest.SentAtBounds;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +39,9 @@ public class ReportResource {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    SentAtBounds sentAt;
+
     @POST
     @RequiresToken(TokenKind.CUSTOMER)
     @Consumes(MediaType.APPLICATION_JSON)
@@ -46,9 +50,11 @@ public class ReportResource {
     public Response post(@NotNull(message = "a JSON body is required") @Valid ControllerReport body)
             throws Exception {
         caller.requireCustomer(body.customerId());
+        Instant receivedAt = Instant.now();
+        sentAt.check("sent_at", body.sentAt(), receivedAt);
         boolean stored;
         try {
-            stored = writer.submit(body, mapper.writeValueAsString(body), Instant.now()).get(STORE_TIMEOUT_SECONDS,
+            stored = writer.submit(body, mapper.writeValueAsString(body), receivedAt).get(STORE_TIMEOUT_SECONDS,
                     TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;

@@ -43,7 +43,7 @@ class HostApiTest {
 
         Fleet.operator().get("/api/v1/hosts/" + id).then().statusCode(200)
                 .body("agent_version", equalTo("0.1.0"))
-                .body("cluster", equalTo("c1"))
+                .body("cluster", equalTo("budapest-1"))
                 .body("node", equalTo("pve1"))
                 .body("addresses", contains("192.168.0.163"))
                 .body("latest_report.guests[0].vmid", equalTo(9200));

@@ -60,11 +60,15 @@ public final class Tokens {
         return MessageDigest.isEqual(sha256(a), sha256(b));
     }
 
-    /** A short, non-secret label for logs and listings: the prefix and the first four characters. */
+    /**
+     * A short label for logs and listings that reveals nothing of the secret: the kind prefix and the first 6 hex
+     * digits of the token's SHA-256 after '#', e.g. {@code hfc_#1f2e3d}. Whoever holds a token can match it with
+     * {@code printf %s "$TOKEN" | sha256sum | cut -c1-6}.
+     */
     public static String hint(String token) {
-        if (token == null || token.length() < 8) {
+        if (token == null || token.length() < 4) {
             return "?";
         }
-        return token.substring(0, 8) + "…";
+        return token.substring(0, 4) + "#" + sha256Hex(token).substring(0, 6);
     }
 }

@@ -60,4 +60,18 @@ class TokensTest {
         assertTrue(hint.startsWith("hfo_"));
         assertTrue(hint.length() < 12);
     }
+
+    @ParameterizedTest
+    @EnumSource(TokenKind.class)
+    void hintHoldsNoPieceOfTheSecretBeyondThePrefix(TokenKind kind) {
+        for (int n = 0; n < 200; n++) {
+            String token = Tokens.generate(kind);
+            String hint = Tokens.hint(token);
+            assertEquals(kind.prefix() + "#" + Tokens.sha256Hex(token).substring(0, 6), hint);
+            String secret = token.substring(kind.prefix().length());
+            String label = hint.substring(kind.prefix().length());
+            // The label is made of the hash alone; hints used to carry the secret's first four characters.
+            assertFalse(label.contains(secret.substring(0, 4)), hint + " repeats the start of " + token);
+        }
+    }
 }

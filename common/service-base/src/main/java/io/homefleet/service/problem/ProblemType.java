@@ -21,6 +21,7 @@ public enum ProblemType {
     CONFLICT("conflict", 409, "Conflict"),
     BODY_TOO_LARGE("body-too-large", 413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+    REQUEST_TIMEOUT("request-timeout", 408, "Request body not received in time"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     STORAGE_UNAVAILABLE("storage-unavailable", 503, "Storage unavailable"),

@@ -18,9 +18,11 @@ public record HostReport(
         @NotNull @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String hostId,
         @Size(max = 64) String agentVersion,
         @NotNull Instant sentAt,
-        @Size(max = 128) String cluster,
-        @Size(max = 253) @Schema(description = "Proxmox node name") String node,
-        @Size(max = 32) List<@NotNull @Size(max = 64) String> addresses,
+        @Size(max = 128) @Schema(description = "The Proxmox cluster the host says it is in; informational only: "
+                + "cluster membership is set by the operator") String cluster,
+        @Size(max = 253) @Pattern(regexp = Ids.HOST_NAME, message = Ids.HOST_NAME_MESSAGE)
+        @Schema(description = "Proxmox node name") String node,
+        @Size(max = 32) List<@NotNull @IpAddress String> addresses,
         @Valid Metrics metrics,
         @Size(max = 256) List<@Valid @NotNull Storage> storages,
         @Valid TemperatureSnapshot temperatures,

@@ -12,9 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A Proxmox host as the operator (or provisioning) registers it")
 public record HostRequest(
         @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String id,
-        @NotBlank @Size(max = 253) @Pattern(regexp = "^[A-Za-z0-9][A-Za-z0-9.-]*$", message = "must be a hostname")
-        String hostname,
+        @NotBlank @Size(max = 253) @Pattern(regexp = Ids.HOST_NAME, message = Ids.HOST_NAME_MESSAGE) String hostname,
         @Size(max = 128) String cluster,
-        @Size(max = 32) List<@NotNull @Size(min = 2, max = 64) @Pattern(regexp = "^[0-9A-Fa-f:.]+$",
-                message = "must be an IPv4 or IPv6 address") String> addresses) {
+        @Size(max = 32) List<@NotNull @IpAddress String> addresses) {
 }
