@@ -2,10 +2,12 @@ package io.homefleet.service.db.testing;
 
 import io.homefleet.service.db.EmbeddedPostgresSettings;
 import io.homefleet.service.db.EmbeddedPostgresSupervisor;
+import io.homefleet.service.db.RestartDelays;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,6 +17,9 @@ import java.util.Map;
  * <ul>
  * <li>{@code durable}: {@code true} or {@code false} — required, so a test suite says which it runs with (test
  *     data is thrown away, so suites usually choose {@code false}: fsync and synchronous commit off);</li>
+ * <li>{@code first-restart-delay-ms}: optional, how long the supervisor waits before its first restart of a dead
+ *     server (default 1500 ms here, 250 ms in production): long enough that a test polling health on a loaded
+ *     machine sees the outage before it is over;</li>
  * <li>{@code data-dir-key}: optional, a config key set to a directory beside the database's, for the service's own
  *     files (e.g. {@code homefleet.hub.data-dir}).</li>
  * </ul>
@@ -23,6 +28,7 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
     private static EmbeddedPostgresSupervisor db;
     private boolean durable;
     private String dataDirKey;
+    private Duration firstRestartDelay;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -33,6 +39,7 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
         }
         durable = Boolean.parseBoolean(value);
         dataDirKey = initArgs.get("data-dir-key");
+        firstRestartDelay = Duration.ofMillis(Long.parseLong(initArgs.getOrDefault("first-restart-delay-ms", "1500")));
     }
 
     @Override
@@ -40,7 +47,7 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
         try {
             Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "pg-");
             db = EmbeddedPostgresSupervisor.start(EmbeddedPostgresSettings.of(dir.resolve("pgdata"))
-                    .withDurable(durable));
+                    .withDurable(durable), RestartDelays.cappedExponential(firstRestartDelay, Duration.ofSeconds(10)));
             Map<String, String> config = new HashMap<>();
             config.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
             config.put("quarkus.datasource.username", db.username());
