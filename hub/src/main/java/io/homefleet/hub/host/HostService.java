@@ -1,7 +1,7 @@
 package io.homefleet.hub.host;
 
 import io.homefleet.common.contract.v1.HostRequest;
-import io.homefleet.hub.problem.ProblemException;
+import io.homefleet.service.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;

@@ -27,6 +27,7 @@ public enum ProblemType {
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     OPERATION_FAILED("operation-failed", 500, "Operation failed"),
+    UPSTREAM_FAILED("upstream-failed", 502, "Upstream request failed"),
     STORAGE_UNAVAILABLE("storage-unavailable", 503, "Storage unavailable"),
     DEPENDENCY_UNAVAILABLE("dependency-unavailable", 503, "Dependency unavailable");
 
@@ -74,6 +75,7 @@ public enum ProblemType {
             case 413 -> BODY_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> RATE_LIMITED;
+            case 502 -> UPSTREAM_FAILED;
             case 503 -> DEPENDENCY_UNAVAILABLE;
             default -> status >= 500 ? INTERNAL_ERROR : BAD_REQUEST;
         };

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.deser.std.JsonNodeDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
@@ -45,7 +47,9 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         SimpleModule module = new SimpleModule("homefleet-strict-json");
         module.addDeserializer(String.class, new NulFreeString());
-        module.addDeserializer(JsonNode.class, new NulFreeTree());
+        module.addDeserializer(JsonNode.class, new NulFreeTree<>(JsonNode.class));
+        module.addDeserializer(ObjectNode.class, new NulFreeTree<>(ObjectNode.class));
+        module.addDeserializer(ArrayNode.class, new NulFreeTree<>(ArrayNode.class));
         module.addDeserializer(Instant.class, new Bounded<>(Instant.class, InstantDeserializer.INSTANT, i -> i));
         module.addDeserializer(OffsetDateTime.class, new Bounded<>(OffsetDateTime.class,
                 InstantDeserializer.OFFSET_DATE_TIME, OffsetDateTime::toInstant));
@@ -77,16 +81,18 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
-    static final class NulFreeTree extends StdDeserializer<JsonNode> {
-        NulFreeTree() {
-            super(JsonNode.class);
+    static final class NulFreeTree<T extends JsonNode> extends StdDeserializer<T> {
+        private final Class<T> type;
+
+        NulFreeTree(Class<T> type) {
+            super(type);
+            this.type = type;
         }
 
         @Override
         @SuppressWarnings("unchecked")
-        public JsonNode deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            JsonNode tree = ((JsonDeserializer<JsonNode>) (JsonDeserializer<?>) JsonNodeDeserializer
-                    .getDeserializer(JsonNode.class)).deserialize(p, ctxt);
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            T tree = ((JsonDeserializer<T>) JsonNodeDeserializer.getDeserializer(type)).deserialize(p, ctxt);
             String where = nulIn(tree, "");
             if (where != null) {
                 throw rejected(p, (where.isEmpty() ? "" : where + ": ")
@@ -96,8 +102,9 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
 
         @Override
-        public JsonNode getNullValue(DeserializationContext ctxt) {
-            return com.fasterxml.jackson.databind.node.NullNode.getInstance();
+        @SuppressWarnings("unchecked")
+        public T getNullValue(DeserializationContext ctxt) {
+            return type == JsonNode.class ? (T) com.fasterxml.jackson.databind.node.NullNode.getInstance() : null;
         }
 
         private static String nulIn(JsonNode node, String path) {
