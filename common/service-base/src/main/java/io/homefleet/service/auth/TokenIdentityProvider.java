@@ -24,9 +24,12 @@ public class TokenIdentityProvider implements IdentityProvider<TokenRequest> {
     @Override
     public Uni<SecurityIdentity> authenticate(TokenRequest request, AuthenticationRequestContext context) {
         TokenKind kind = TokenKind.of(request.token()).orElseThrow();
-        return context.runBlocking(() -> stores.get().authenticate(request.token())
+        java.util.function.Supplier<SecurityIdentity> lookup = () -> stores.get().authenticate(request.token())
                 .filter(caller -> caller.kind() == kind)
                 .map(TokenIdentities::of)
-                .orElseThrow(() -> new AuthenticationFailedException(AuthProblems.unknown(kind))));
+                .orElseThrow(() -> new AuthenticationFailedException(AuthProblems.unknown(kind)));
+        // Already on a worker (a blocking endpoint): look up here rather than hop to another worker and back.
+        return io.vertx.core.Context.isOnEventLoopThread() ? context.runBlocking(lookup)
+                : Uni.createFrom().item(lookup);
     }
 }
