@@ -1,12 +1,18 @@
 package io.homefleet.agent.disk;
 
-import io.homefleet.agent.localapi.auth.Access;
-import io.homefleet.agent.localapi.auth.CurrentCaller;
-import io.homefleet.agent.problem.ProblemException;
+import io.homefleet.service.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import io.homefleet.service.auth.CurrentCaller;
+import io.homefleet.service.problem.ProblemException;
+import io.homefleet.service.problem.ProblemType;
 import io.homefleet.common.contract.v1.DiskFormatRequest;
 import io.homefleet.common.contract.v1.DiskFormatResult;
 import io.homefleet.common.contract.v1.DiskInventory;
 import io.homefleet.common.contract.v1.Problem;
+import io.homefleet.common.json.Json;
+import io.homefleet.service.problem.ProblemResponses;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.util.Map;
 import io.homefleet.agent.config.AgentConfig;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
@@ -25,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** The host's block devices and the guarded format operation. */
 @Path("/disks")
 @Produces(MediaType.APPLICATION_JSON)
-@Access(Access.Level.GUEST_OR_OPERATOR)
+@RolesAllowed({Roles.GUEST, Roles.OPERATOR})
 @Blocking
 public class DiskResource {
     @Inject
@@ -48,12 +54,35 @@ public class DiskResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Format a device; a data-bearing one needs an operator approval bound to the pending_op")
     public Response format(@NotNull @Valid DiskFormatRequest request) {
-        if (!caller.get().mayActFor(request.vmid())) {
-            throw new ProblemException(Problem.of(403, "Not your guest",
-                    "this guest token acts only for vmid " + caller.get().vmid() + ", not " + request.vmid()));
-        }
+        caller.requireVmid(request.vmid());
         FormatGuard.Outcome outcome = guard.format(request, caller.get().describe());
         DiskFormatResult result = outcome.result();
-        return Response.status(outcome.status()).type(MediaType.APPLICATION_JSON).entity(result).build();
+        if (outcome.status() < 400) {
+            return Response.status(outcome.status()).type(MediaType.APPLICATION_JSON).entity(result).build();
+        }
+        return ProblemResponses.respond(refusal(outcome.status(), result));
+    }
+
+    /**
+     * A refusal (or a failed mkfs) as problem+json: its type says what the caller can do (get an approval, or
+     * nothing while the device is in use), and the result's documented fields stay as members.
+     */
+    static Problem refusal(int status, DiskFormatResult result) {
+        ProblemType type = switch (status) {
+            case 403 -> Boolean.TRUE.equals(result.approvable()) ? ProblemType.APPROVAL_REQUIRED
+                    : ProblemType.DEVICE_IN_USE;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 409 -> ProblemType.CONFLICT;
+            default -> ProblemType.OPERATION_FAILED;
+        };
+        String detail = result.error() != null ? result.error() : result.reason();
+        Problem problem = new Problem(type.uri(), type.title(), status, detail, null, null, null);
+        Map<String, Object> members = Json.mapper().convertValue(result, new TypeReference<Map<String, Object>>() { });
+        for (Map.Entry<String, Object> member : members.entrySet()) {
+            if (member.getValue() != null) {
+                problem = problem.with(member.getKey(), member.getValue());
+            }
+        }
+        return problem;
     }
 }

@@ -1,11 +1,12 @@
 package io.homefleet.agent.guest;
 
-import io.homefleet.agent.localapi.auth.Access;
-import io.homefleet.agent.localapi.auth.CurrentCaller;
-import io.homefleet.agent.problem.ProblemException;
+import io.homefleet.service.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import io.homefleet.service.auth.CurrentCaller;
+import io.homefleet.service.problem.ProblemException;
+import io.homefleet.service.problem.ProblemType;
 import io.homefleet.common.contract.v1.GuestProvisionRequest;
 import io.homefleet.common.contract.v1.GuestProvisioningStatus;
-import io.homefleet.common.contract.v1.Problem;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -33,13 +34,13 @@ public class GuestResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Access(Access.Level.OPERATOR)
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Provision (or resume provisioning) a customer guest; 202 while it runs")
     public Response provision(@NotNull @Valid GuestProvisionRequest request) {
         GuestService.Submission submission = guests.submit(request);
         return switch (submission.kind()) {
-            case CONFLICT -> throw new ProblemException(Problem.of(409, "Guest already requested", submission.conflict()));
-            case NO_STORAGE -> throw new ProblemException(Problem.of(400, "No storage", submission.conflict()));
+            case CONFLICT -> throw ProblemException.of(ProblemType.CONFLICT, submission.conflict());
+            case NO_STORAGE -> throw ProblemException.of(ProblemType.INVALID_FIELDS, submission.conflict());
             case ALREADY_DONE -> Response.ok(submission.status()).build();
             case STARTED, RUNNING -> Response.accepted(submission.status())
                     .location(URI.create("/guests/" + request.vmid())).build();
@@ -48,14 +49,11 @@ public class GuestResource {
 
     @GET
     @Path("/{vmid}")
-    @Access(Access.Level.GUEST_OR_OPERATOR)
+    @RolesAllowed({Roles.GUEST, Roles.OPERATOR})
     @Operation(summary = "Provisioning steps of one guest and their state")
     public GuestProvisioningStatus status(@PathParam("vmid") int vmid) {
-        if (!caller.get().mayActFor(vmid)) {
-            throw new ProblemException(Problem.of(403, "Not your guest",
-                    "this guest token acts only for vmid " + caller.get().vmid()));
-        }
-        return guests.status(vmid).orElseThrow(() -> ProblemException.of(404, "Unknown guest",
+        caller.requireVmid(vmid);
+        return guests.status(vmid).orElseThrow(() -> ProblemException.of(ProblemType.NOT_FOUND,
                 "no provisioning is recorded for vmid " + vmid));
     }
 }

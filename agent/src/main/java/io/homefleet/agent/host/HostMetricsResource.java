@@ -1,6 +1,7 @@
 package io.homefleet.agent.host;
 
-import io.homefleet.agent.localapi.auth.Access;
+import io.homefleet.service.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.homefleet.common.contract.v1.HostMetrics;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/host/metrics")
 @Produces(MediaType.APPLICATION_JSON)
-@Access(Access.Level.GUEST_OR_OPERATOR)
+@RolesAllowed({Roles.GUEST, Roles.OPERATOR})
 @Blocking
 public class HostMetricsResource {
     @Inject

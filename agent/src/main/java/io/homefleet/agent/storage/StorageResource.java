@@ -1,7 +1,9 @@
 package io.homefleet.agent.storage;
 
-import io.homefleet.agent.localapi.auth.Access;
-import io.homefleet.agent.problem.ProblemException;
+import io.homefleet.service.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import io.homefleet.service.problem.ProblemException;
+import io.homefleet.service.problem.ProblemType;
 import io.homefleet.common.contract.v1.HostStorage;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
@@ -16,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** The host's Proxmox storages and their paths: what a controller shows as storage paths. */
 @Path("/storage")
 @Produces(MediaType.APPLICATION_JSON)
-@Access(Access.Level.GUEST_OR_OPERATOR)
+@RolesAllowed({Roles.GUEST, Roles.OPERATOR})
 @Blocking
 public class StorageResource {
     @Inject
@@ -28,7 +30,7 @@ public class StorageResource {
         try {
             return Map.of("storages", storages.storages());
         } catch (RuntimeException e) {
-            throw ProblemException.of(503, "Proxmox unavailable", "cannot list storages: " + e.getMessage());
+            throw ProblemException.of(ProblemType.DEPENDENCY_UNAVAILABLE, "cannot list storages: " + e.getMessage());
         }
     }
 }

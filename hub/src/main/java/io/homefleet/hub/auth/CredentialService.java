@@ -3,8 +3,10 @@ package io.homefleet.hub.auth;
 import io.homefleet.common.contract.v1.IssuedKey;
 import io.homefleet.common.credential.TokenKind;
 import io.homefleet.common.credential.Tokens;
-import io.homefleet.hub.problem.ProblemException;
+import io.homefleet.service.problem.ProblemException;
 import io.homefleet.hub.config.HubConfig;
+import io.homefleet.service.auth.Caller;
+import io.homefleet.service.auth.TokenStore;
 import io.homefleet.hub.db.PgNotifications;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +28,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Issues, rotates, revokes and checks credentials of every kind. */
+/** Issues, rotates, revokes and checks credentials of every kind: the hub's token store. */
 @ApplicationScoped
-public class CredentialService {
+public class CredentialService implements TokenStore {
     /** last_used_at is a hint for operators; writing it on every request would double the ingest cost. */
     private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
     /** How long any answer is remembered, and how stale what the listener heard may be for the longer TTL. */
@@ -167,6 +169,7 @@ public class CredentialService {
      * are not used, so a revocation elsewhere still takes effect within about 2 s. A revocation on this replica
      * empties the cache at once ({@link #forgetCached}).
      */
+    @Override
     public Optional<Caller> authenticate(String token) {
         byte[] hash = Tokens.sha256(token);
         String cacheKey = java.util.HexFormat.of().formatHex(hash);
@@ -193,6 +196,12 @@ public class CredentialService {
             cache.replace(cacheKey, entry, new Cached(caller, now, false));
         }
         return caller;
+    }
+
+    /** Every kind of token lives in the credentials table, so an unknown one of any kind is a 401. */
+    @Override
+    public boolean verifies(TokenKind kind) {
+        return true;
     }
 
     /**
@@ -236,7 +245,7 @@ public class CredentialService {
                         touch.executeUpdate();
                     }
                 }
-                return Optional.of(new Caller(TokenKind.valueOf(rs.getString("kind")), id,
+                return Optional.of(Caller.of(TokenKind.valueOf(rs.getString("kind")), id,
                         rs.getString("customer_id"), rs.getString("host_id")));
             }
         } catch (SQLException e) {

@@ -6,12 +6,13 @@ import io.homefleet.common.contract.v1.IssuedKey;
 import io.homefleet.common.credential.TokenKind;
 import io.homefleet.hub.auth.CredentialService;
 import io.homefleet.hub.auth.KeyView;
-import io.homefleet.hub.auth.RequiresToken;
+import io.homefleet.service.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.homefleet.hub.config.HubConfig;
 import io.homefleet.hub.event.EventQueries;
 import io.homefleet.hub.event.StoredEvent;
 import io.homefleet.hub.problem.Params;
-import io.homefleet.hub.problem.ProblemException;
+import io.homefleet.service.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The operator's view and control of customers: {@code /api/v1/customers}. */
 @Path("/api/v1/customers")
-@RequiresToken(TokenKind.OPERATOR)
+@RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "customers", description = "Operator API: customers, their keys, status, history and events")

@@ -1,8 +1,8 @@
 package io.homefleet.hub.customer;
 
 import io.homefleet.common.contract.v1.CustomerRequest;
-import io.homefleet.hub.problem.ProblemException;
 import io.homefleet.service.db.SqlFailures;
+import io.homefleet.service.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;

@@ -1,6 +1,6 @@
 package io.homefleet.hub.customer;
 
-import io.homefleet.hub.problem.ProblemException;
+import io.homefleet.service.problem.ProblemException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

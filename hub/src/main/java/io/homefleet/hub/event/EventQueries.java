@@ -4,7 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.homefleet.common.contract.v1.EventType;
 import io.homefleet.common.contract.v1.Severity;
 import io.homefleet.hub.db.Sql;
-import io.homefleet.hub.problem.ProblemException;
+import io.homefleet.service.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;

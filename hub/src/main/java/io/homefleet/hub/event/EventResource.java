@@ -1,10 +1,10 @@
 package io.homefleet.hub.event;
 
 import io.homefleet.common.contract.v1.Event;
-import io.homefleet.common.credential.TokenKind;
-import io.homefleet.hub.auth.CurrentCaller;
-import io.homefleet.hub.auth.RequiresToken;
-import io.homefleet.hub.problem.ProblemException;
+import io.homefleet.service.auth.CurrentCaller;
+import io.homefleet.service.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import io.homefleet.service.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -32,7 +32,7 @@ public class EventResource {
     EventRepository events;
 
     @POST
-    @RequiresToken(TokenKind.CUSTOMER)
+    @RolesAllowed(Roles.CUSTOMER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Store an event; a re-sent event_id is stored once")

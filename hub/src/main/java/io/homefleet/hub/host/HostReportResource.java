@@ -2,10 +2,10 @@ package io.homefleet.hub.host;
 
 import io.homefleet.common.contract.v1.HostReport;
 import io.homefleet.common.contract.v1.Ids;
-import io.homefleet.common.credential.TokenKind;
-import io.homefleet.hub.auth.CurrentCaller;
-import io.homefleet.hub.auth.RequiresToken;
-import io.homefleet.hub.problem.ProblemException;
+import io.homefleet.service.auth.CurrentCaller;
+import io.homefleet.service.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import io.homefleet.service.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,7 +42,7 @@ public class HostReportResource {
     SentAtBounds sentAt;
 
     @POST
-    @RequiresToken(TokenKind.HOST)
+    @RolesAllowed(Roles.HOST)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Store a host report; a re-sent report_id is stored once. The host's node and addresses "

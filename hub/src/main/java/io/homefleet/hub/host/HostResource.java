@@ -5,9 +5,10 @@ import io.homefleet.common.contract.v1.Ids;
 import io.homefleet.common.credential.TokenKind;
 import io.homefleet.hub.auth.CredentialService;
 import io.homefleet.hub.auth.KeyView;
-import io.homefleet.hub.auth.RequiresToken;
+import io.homefleet.service.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.homefleet.hub.problem.Params;
-import io.homefleet.hub.problem.ProblemException;
+import io.homefleet.service.problem.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -29,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The operator's view and control of Proxmox hosts: {@code /api/v1/hosts}. */
 @Path("/api/v1/hosts")
-@RequiresToken(TokenKind.OPERATOR)
+@RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "hosts", description = "Operator API: Proxmox hosts and their keys")

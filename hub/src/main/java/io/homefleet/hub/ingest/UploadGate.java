@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.homefleet.common.contract.v1.Problem;
 import io.homefleet.common.credential.Tokens;
 import io.homefleet.common.json.Json;
-import io.homefleet.hub.auth.Caller;
+import io.homefleet.service.auth.Caller;
 import io.homefleet.hub.auth.CredentialService;
 import io.homefleet.hub.config.HubConfig;
 import io.homefleet.service.problem.ProblemException;

@@ -1,7 +1,7 @@
 package io.homefleet.hub.monitor;
 
-import io.homefleet.common.credential.TokenKind;
-import io.homefleet.hub.auth.RequiresToken;
+import io.homefleet.service.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Runs the scheduled jobs on demand, e.g. after a maintenance window or to check a threshold change. */
 @Path("/api/v1/monitor")
-@RequiresToken(TokenKind.OPERATOR)
+@RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "monitor", description = "Operator API: the dead man's switch and retention, now")
 public class MonitorResource {

@@ -1,5 +1,6 @@
 package io.homefleet.hub.problem;
 
+import io.homefleet.service.problem.ProblemException;
 import java.util.UUID;
 
 /**

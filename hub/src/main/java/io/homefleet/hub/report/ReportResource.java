@@ -1,11 +1,11 @@
 package io.homefleet.hub.report;
 
 import io.homefleet.common.contract.v1.ControllerReport;
-import io.homefleet.common.credential.TokenKind;
-import io.homefleet.hub.auth.CurrentCaller;
-import io.homefleet.hub.auth.RequiresToken;
 import io.homefleet.hub.db.StorageException;
 import io.homefleet.hub.ingest.SentAtBounds;
+import io.homefleet.service.auth.CurrentCaller;
+import io.homefleet.service.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -43,7 +43,7 @@ public class ReportResource {
     SentAtBounds sentAt;
 
     @POST
-    @RequiresToken(TokenKind.CUSTOMER)
+    @RolesAllowed(Roles.CUSTOMER)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Store a controller report; a re-sent report_id is stored once")

@@ -2,15 +2,15 @@ package io.homefleet.hub.tempproxy;
 
 import io.homefleet.common.contract.v1.AuthorizedNode;
 import io.homefleet.common.contract.v1.AuthorizedNodes;
-import io.homefleet.common.contract.v1.Problem;
 import io.homefleet.common.contract.v1.TemperatureProxyRegistered;
 import io.homefleet.common.contract.v1.TemperatureProxyRegistration;
-import io.homefleet.common.credential.TokenKind;
-import io.homefleet.hub.auth.CurrentCaller;
-import io.homefleet.hub.auth.RequiresToken;
+import io.homefleet.service.auth.CurrentCaller;
+import io.homefleet.service.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.homefleet.hub.config.HubConfig;
-import io.homefleet.hub.problem.ProblemException;
-import io.homefleet.hub.problem.ProblemMappers;
+import io.homefleet.service.problem.ProblemException;
+import io.homefleet.service.problem.ProblemResponses;
+import io.homefleet.service.problem.ProblemType;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -62,7 +62,7 @@ public abstract class TemperatureProxyEndpoints {
 
     @POST
     @Path("/register")
-    @RequiresToken(TokenKind.HOST)
+    @RolesAllowed(Roles.HOST)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register this host's sensor proxy (host key); again to rotate its tokens")
@@ -76,7 +76,7 @@ public abstract class TemperatureProxyEndpoints {
 
     @GET
     @Path("/authorized-nodes")
-    @RequiresToken(TokenKind.PROXY)
+    @RolesAllowed(Roles.PROXY)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The nodes of this proxy's cluster (X-Proxy-Token or Bearer); If-None-Match → 304")
     public Response authorizedNodes(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -84,11 +84,11 @@ public abstract class TemperatureProxyEndpoints {
         long retryAfter = rateLimiter.acquire(hostId);
         if (retryAfter > 0) {
             int limit = config.temperatureProxy().rateLimitPerMinute();
-            return Response.fromResponse(ProblemMappers.respond(Problem.of(429, "Too many requests",
+            return ProblemResponses.builder(ProblemException.problem(ProblemType.RATE_LIMITED,
                                     "at most " + limit + " authorized-nodes pulls per minute per proxy; retry in "
                                             + retryAfter + " s")
                             .with("retry_after_seconds", retryAfter)
-                            .with("limit_per_minute", limit)))
+                            .with("limit_per_minute", limit))
                     .header("Retry-After", retryAfter).build();
         }
         NodeListRepository.ListState list = registered(hostId, lists.current(hostId));

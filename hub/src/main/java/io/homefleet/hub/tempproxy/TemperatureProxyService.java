@@ -7,7 +7,8 @@ import io.homefleet.common.credential.TokenKind;
 import io.homefleet.common.credential.Tokens;
 import io.homefleet.hub.auth.CredentialService;
 import io.homefleet.hub.config.HubConfig;
-import io.homefleet.hub.problem.ProblemException;
+import io.homefleet.service.problem.ProblemException;
+import io.homefleet.service.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -56,7 +57,7 @@ public class TemperatureProxyService {
         io.homefleet.hub.host.HostEntity.findById(hostId, LockModeType.PESSIMISTIC_WRITE);
         NodeListRepository.HostNames host = nodeLists.host(hostId).orElse(null);
         if (host == null || !host.names(body.hostname())) {
-            throw new ProblemException(Problem.of(404, "Not found", "no host named '" + body.hostname()
+            throw new ProblemException(ProblemException.problem(ProblemType.NOT_FOUND, "no host named '" + body.hostname()
                             + "' for this host key: it belongs to host '" + hostId + "'"
                             + (host == null ? "" : " (hostname '" + host.hostname() + "'"
                                     + (host.node() == null ? "" : ", node '" + host.node() + "'") + ")"))
@@ -100,7 +101,7 @@ public class TemperatureProxyService {
     }
 
     private static ProblemException field(String field, String message) {
-        return new ProblemException(Problem.of(400, "Invalid request", field + ": " + message)
+        return new ProblemException(ProblemException.problem(ProblemType.INVALID_FIELDS, field + ": " + message)
                 .withErrors(List.of(new Problem.FieldError(field, message))));
     }
 }

@@ -172,7 +172,8 @@ class AuthMatrixTest {
                 continue;
             }
             e.call(tokenOf(presented)).statusCode(403).contentType("application/problem+json")
-                    .body("detail", equalTo(presented.displayName() + " used where a " + e.needs().displayName()
+                    .body("detail", equalTo(presented.displayName() + " used where "
+                            + (e.needs() == TokenKind.OPERATOR ? "an " : "a ") + e.needs().displayName()
                             + " is required"))
                     .body("required", equalTo(e.needs().displayName()))
                     .body("presented", equalTo(presented.displayName()));

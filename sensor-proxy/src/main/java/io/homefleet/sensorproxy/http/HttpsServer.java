@@ -3,6 +3,8 @@ package io.homefleet.sensorproxy.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homefleet.common.contract.v1.Problem;
+import io.homefleet.service.problem.ProblemException;
+import io.homefleet.service.problem.ProblemType;
 import io.homefleet.common.credential.Tokens;
 import io.homefleet.common.json.Json;
 import io.homefleet.sensorproxy.HostName;
@@ -103,7 +105,7 @@ public final class HttpsServer implements AutoCloseable {
         String remote = request.remoteAddress() == null ? "" : request.remoteAddress().hostAddress();
         String route = request.path();
         if (!sourceAllowed(remote)) {
-            reply(request, started, route, remote, 403, Problem.of(403, "Source not allowed",
+            reply(request, started, route, remote, 403, ProblemException.problem(ProblemType.FORBIDDEN,
                     "requests from " + remote + " are not in allowed_source_subnets"));
             return;
         }
@@ -111,19 +113,19 @@ public final class HttpsServer implements AutoCloseable {
         String presented = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
         if (!Tokens.secretsEqual(presented, config.httpAuthToken())) {
             request.response().putHeader("WWW-Authenticate", "Bearer");
-            reply(request, started, route, remote, 401, Problem.of(401, "Unauthorized",
+            reply(request, started, route, remote, 401, ProblemException.problem(ProblemType.UNAUTHENTICATED,
                     presented == null ? "send Authorization: Bearer <http_auth_token>" : "the bearer token is not valid"));
             return;
         }
         if (request.method() != HttpMethod.GET) {
             request.response().putHeader("Allow", "GET");
-            reply(request, started, route, remote, 405, Problem.of(405, "Method not allowed", "only GET is served"));
+            reply(request, started, route, remote, 405, ProblemException.problem(ProblemType.METHOD_NOT_ALLOWED, "only GET is served"));
             return;
         }
         switch (route) {
             case "/temps" -> temps(request, started, remote);
             case "/health" -> reply(request, started, route, remote, 200, status.get());
-            default -> reply(request, started, route, remote, 404, Problem.of(404, "Not found",
+            default -> reply(request, started, route, remote, 404, ProblemException.problem(ProblemType.NOT_FOUND,
                     "this listener serves GET /temps, GET /temps?node=NAME and GET /health"));
         }
     }
@@ -135,17 +137,17 @@ public final class HttpsServer implements AutoCloseable {
                     if (result.succeeded()) {
                         reply(request, started, "/temps", remote, 200, result.result());
                     } else if (result.cause() instanceof RpcException e) {
-                        int status = switch (e.code()) {
-                            case "bad_request" -> 400;
-                            case "node_not_allowed" -> 403;
-                            default -> 502;
+                        ProblemType type = switch (e.code()) {
+                            case "bad_request" -> ProblemType.INVALID_PARAMETER;
+                            case "node_not_allowed" -> ProblemType.FORBIDDEN;
+                            default -> ProblemType.UPSTREAM_FAILED;
                         };
-                        Problem problem = Problem.of(status, e.code().equals("unavailable") ? "Node unavailable" : "Request refused",
-                                e.getMessage()).with("error_code", e.code());
+                        int status = type.status();
+                        Problem problem = ProblemException.problem(type, e.getMessage()).with("error_code", e.code());
                         reply(request, started, "/temps", remote, status, problem);
                     } else {
                         LOG.errorf(result.cause(), "GET /temps failed");
-                        reply(request, started, "/temps", remote, 500, Problem.of(500, "Internal error", "see the proxy's log"));
+                        reply(request, started, "/temps", remote, 500, ProblemException.problem(ProblemType.INTERNAL_ERROR, "see the proxy's log"));
                     }
                 });
     }
@@ -168,7 +170,7 @@ public final class HttpsServer implements AutoCloseable {
             json = MAPPER.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             status = 500;
-            json = "{\"title\":\"Internal error\",\"status\":500}";
+            json = "{\"type\":\"" + ProblemType.INTERNAL_ERROR.uri() + "\",\"title\":\"Internal error\",\"status\":500}";
         }
         request.response().setStatusCode(status)
                 .putHeader("Content-Type", body instanceof Problem ? Problem.MEDIA_TYPE : "application/json")

@@ -1,6 +1,9 @@
 package io.homefleet.agent.localapi.auth;
 
-import io.homefleet.agent.problem.ProblemException;
+import io.homefleet.service.auth.Roles;
+import io.homefleet.service.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import io.homefleet.service.problem.ProblemType;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -16,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /** Guest tokens, for the host's operator: list (hash prefixes only) and revoke. */
 @Path("/tokens")
 @Produces(MediaType.APPLICATION_JSON)
-@Access(Access.Level.OPERATOR)
+@RolesAllowed(Roles.OPERATOR)
 @Blocking
 public class TokenResource {
     @Inject
@@ -40,7 +43,7 @@ public class TokenResource {
     @Operation(summary = "Revoke every token of one guest")
     public Map<String, Object> revoke(@PathParam("vmid") int vmid) {
         if (vmid <= 0) {
-            throw ProblemException.of(400, "Invalid vmid", "vmid must be a positive number");
+            throw ProblemException.of(ProblemType.INVALID_PARAMETER, "vmid must be a positive number");
         }
         int revoked = credentials.guests().revoke(vmid, "operator");
         return Map.of("vmid", vmid, "revoked", revoked);

@@ -18,6 +18,11 @@ public class ProblemException extends RuntimeException {
         return problem;
     }
 
+    /** The same problem with one more member that helps the caller (e.g. {@code limit_bytes}). */
+    public ProblemException with(String name, Object value) {
+        return new ProblemException(problem.with(name, value));
+    }
+
     /** A problem of {@code type} with its standard status and title. */
     public static ProblemException of(ProblemType type, String detail) {
         return new ProblemException(problem(type, detail));

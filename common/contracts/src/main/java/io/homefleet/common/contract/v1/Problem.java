@@ -29,10 +29,6 @@ public record Problem(
         extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
     }
 
-    public static Problem of(int status, String title, String detail) {
-        return new Problem("about:blank", title, status, detail, null, null, null);
-    }
-
     public Problem withInstance(String path) {
         return new Problem(type, title, status, detail, path, errors, extensions);
     }
