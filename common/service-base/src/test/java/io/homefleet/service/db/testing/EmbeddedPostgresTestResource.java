@@ -18,8 +18,8 @@ import java.util.Map;
  * <li>{@code durable}: {@code true} or {@code false} — required, so a test suite says which it runs with (test
  *     data is thrown away, so suites usually choose {@code false}: fsync and synchronous commit off);</li>
  * <li>{@code first-restart-delay-ms}: optional, how long the supervisor waits before its first restart of a dead
- *     server (default 1500 ms here, 250 ms in production): long enough that a test polling health on a loaded
- *     machine sees the outage before it is over;</li>
+ *     server (default 6 s here, 250 ms in production): longer than a readiness call that waits for a connection on a
+ *     loaded machine, so a test polling health sees the outage before it is over;</li>
  * <li>{@code data-dir-key}: optional, a config key set to a directory beside the database's, for the service's own
  *     files (e.g. {@code homefleet.hub.data-dir}).</li>
  * </ul>
@@ -39,7 +39,7 @@ public class EmbeddedPostgresTestResource implements QuarkusTestResourceLifecycl
         }
         durable = Boolean.parseBoolean(value);
         dataDirKey = initArgs.get("data-dir-key");
-        firstRestartDelay = Duration.ofMillis(Long.parseLong(initArgs.getOrDefault("first-restart-delay-ms", "1500")));
+        firstRestartDelay = Duration.ofMillis(Long.parseLong(initArgs.getOrDefault("first-restart-delay-ms", "6000")));
     }
 
     @Override
