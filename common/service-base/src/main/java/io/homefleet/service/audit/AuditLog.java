@@ -24,8 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -70,18 +69,21 @@ public final class AuditLog implements AutoCloseable {
     private volatile long forcedSize;
     /** True while a background flush is scheduled for lines written without force. */
     private boolean flushScheduled;
-    private final ScheduledExecutorService flusher;
+    private final ScheduledThreadPoolExecutor flusher;
 
     private AuditLog(Path file, FileChannel channel, Clock clock) {
         this.file = file;
         this.channel = channel;
         this.clock = clock;
         this.monitor = MONITORS.computeIfAbsent(file, f -> new Object());
-        this.flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        this.flusher = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "audit-log-flush");
             thread.setDaemon(true);
             return thread;
         });
+        // close() forces the file itself; a pending flush is dropped, never interrupted (an interrupt during
+        // force would close the channel).
+        flusher.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     public static AuditLog open(Path file, Clock clock) throws IOException {
@@ -306,7 +308,7 @@ public final class AuditLog implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        flusher.shutdownNow();
+        flusher.shutdown();
         synchronized (monitor) {
             if (channel.isOpen()) {
                 channel.force(true);
