@@ -29,7 +29,7 @@ public class ConfigCommand {
             Path file = config != null ? config : AgentConfigLoader.defaultLocation();
             try {
                 AgentConfig loaded = AgentConfigLoader.load(file);
-                List<String> warnings = new ArrayList<>();
+                List<String> warnings = new ArrayList<>(loaded.hub().warnings());
                 if (!Files.isReadable(loaded.hub().hostKeyFile())) {
                     warnings.add("hub.host_key_file " + loaded.hub().hostKeyFile() + " is not readable yet: host reports will be refused");
                 }

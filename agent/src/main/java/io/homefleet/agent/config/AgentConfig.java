@@ -7,7 +7,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import io.homefleet.service.tls.Fingerprint;
+import io.homefleet.service.tls.TrustOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The agent's configuration, {@code /etc/homefleet-agent/agent.yaml}, read by {@link AgentConfigLoader}: keys are
@@ -34,11 +40,76 @@ public record AgentConfig(
             @NotNull Path hostKeyFile,
             Path operatorTokenFile,
             Path approvalPublicKeyFile,
-            @Min(5) @Max(3600) Integer reportIntervalSeconds) {
+            @Min(5) @Max(3600) Integer reportIntervalSeconds,
+            /* PEM CA bundle that signed the hub's certificate; unset = the JVM's trusted CAs. */
+            Path caFile,
+            /* SHA-256 of the hub's certificate (any common spelling, held as AB:CD:...): exactly that certificate. */
+            String pinnedFingerprint,
+            /* Accept any certificate: tests and emergencies only; warned about at every start. */
+            Boolean insecureSkipVerify,
+            /* An http:// url: true accepts it, false refuses it, unset accepts it with a warning (older installs). */
+            Boolean allowPlainHttp) {
 
         public Hub {
             reportIntervalSeconds = reportIntervalSeconds == null ? 60 : reportIntervalSeconds;
             url = url == null ? null : url.replaceAll("/+$", "");
+            pinnedFingerprint = pinnedFingerprint == null || pinnedFingerprint.isBlank() ? null
+                    : Fingerprint.isValid(pinnedFingerprint) ? Fingerprint.parse(pinnedFingerprint).toString()
+                    : pinnedFingerprint;
+            insecureSkipVerify = insecureSkipVerify != null && insecureSkipVerify;
+        }
+
+        public boolean plainHttp() {
+            return url != null && url.regionMatches(true, 0, "http://", 0, "http://".length());
+        }
+
+        /** Plain http is used unless refused by name ({@code allow_plain_http: false}). */
+        public boolean plainHttpAccepted() {
+            return !Boolean.FALSE.equals(allowPlainHttp);
+        }
+
+        /** Which certificates the hub may present; valid only after the checks passed. */
+        public TrustOptions trust() {
+            return TrustOptions.fromSettings(caFile == null ? null : caFile.toString(), pinnedFingerprint,
+                    insecureSkipVerify);
+        }
+
+        /** What the daemon warns about at every start and {@code agent config validate} prints. */
+        public List<String> warnings() {
+            List<String> warnings = new ArrayList<>();
+            if (plainHttp() && allowPlainHttp == null) {
+                warnings.add("hub.url " + url + " is plain http: the host key crosses the network readable; use "
+                        + "https, or set hub.allow_plain_http: true to accept it on purpose");
+            }
+            if (insecureSkipVerify && !plainHttp()) {
+                warnings.add("hub.insecure_skip_verify is on: any certificate is accepted as the hub's; set "
+                        + "hub.ca_file or hub.pinned_fingerprint instead");
+            }
+            return warnings;
+        }
+
+        /** Checks across keys that Bean Validation cannot express; each problem starts with its key. */
+        List<String> problems() {
+            List<String> problems = new ArrayList<>();
+            long trustChoices = Stream.of(caFile != null, pinnedFingerprint != null, insecureSkipVerify)
+                    .filter(Boolean::booleanValue).count();
+            if (trustChoices > 1) {
+                problems.add("hub: choose one of ca_file, pinned_fingerprint and insecure_skip_verify");
+            }
+            if (pinnedFingerprint != null && !Fingerprint.isValid(pinnedFingerprint)) {
+                problems.add("hub.pinned_fingerprint: must be a SHA-256 fingerprint (64 hex digits, optionally in "
+                        + "colon-separated pairs, optionally after sha256:)");
+            }
+            if (caFile != null && !Files.isReadable(caFile)) {
+                problems.add("hub.ca_file: " + caFile + " is not a readable file");
+            }
+            if (plainHttp() && !plainHttpAccepted()) {
+                problems.add("hub.url: plain http is refused by hub.allow_plain_http: false; use an https:// url");
+            }
+            if (plainHttp() && trustChoices > 0) {
+                problems.add("hub: ca_file, pinned_fingerprint and insecure_skip_verify are for an https:// url");
+            }
+            return problems;
         }
     }
 
@@ -91,6 +162,11 @@ public record AgentConfig(
         public SensorProxy {
             socket = socket == null ? Path.of("/run/homefleet-sensor-proxy/sensor-proxy.sock") : socket;
         }
+    }
+
+    /** The checks across keys, run by the loader after Bean Validation. */
+    static List<String> problems(AgentConfig config) {
+        return config.hub() == null ? List.of() : config.hub().problems();
     }
 
     /** Where the TLS certificate lives: configured, or under the state directory. */

@@ -10,7 +10,8 @@ import java.nio.file.Path;
  */
 public final class AgentConfigLoader {
     private static final EdgeConfigLoader<AgentConfig> LOADER =
-            EdgeConfigLoader.builder("agent", AgentConfig.class).fileRequired().build();
+            EdgeConfigLoader.builder("agent", AgentConfig.class).fileRequired()
+                    .checks(AgentConfig::problems).build();
 
     private AgentConfigLoader() {
     }

@@ -3,6 +3,7 @@ package io.homefleet.agent.disk;
 import io.homefleet.agent.approval.ApprovalVerifier;
 import io.homefleet.agent.approval.UsedApprovals;
 import io.homefleet.service.audit.AuditLog;
+import io.homefleet.service.audit.Durability;
 import io.homefleet.common.process.ProcessRunner;
 import io.homefleet.common.contract.v1.BlockDevice;
 import io.homefleet.common.contract.v1.DiskFormatRequest;
@@ -147,6 +148,6 @@ public class FormatGuard {
         details.put("data_bearing", device == null ? null : device.dataBearing());
         details.put("reason", reason);
         details.put("approval_jti", jti);
-        audit.record(event, details);
+        audit.record(event, details, Durability.FORCED); // every guard decision, allowed or refused
     }
 }

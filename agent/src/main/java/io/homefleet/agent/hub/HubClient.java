@@ -1,5 +1,6 @@
 package io.homefleet.agent.hub;
 
+import io.homefleet.agent.config.AgentConfig;
 import io.homefleet.common.contract.v1.CustomerRequest;
 import io.homefleet.common.contract.v1.HostReport;
 import io.homefleet.common.contract.v1.IssuedKey;
@@ -29,16 +30,19 @@ public class HubClient {
     private final Path hostKeyFile;
     private final Path operatorTokenFile;
 
-    public HubClient(String baseUrl, Path hostKeyFile, Path operatorTokenFile) {
+    public HubClient(HubConnection connection, Path hostKeyFile, Path operatorTokenFile) {
         this.hostKeyFile = hostKeyFile;
         this.operatorTokenFile = operatorTokenFile;
         try {
-            // agent.yaml's hub.url may name plain http (its validation decides); the JVM's CAs check the hub.
-            this.hub = HubHttpClient.create(HubConnection.to(URI.create(baseUrl)).allowingPlainHttp(true)
-                    .withTimeout(TIMEOUT).withUserAgent("homefleet-agent"));
+            this.hub = HubHttpClient.create(connection.withTimeout(TIMEOUT).withUserAgent("homefleet-agent"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot set up the hub client: " + e.getMessage(), e);
         }
+    }
+
+    /** The hub as agent.yaml names it: its url, the trust chosen there, plain http as its validation allowed. */
+    public static HubConnection connection(AgentConfig.Hub hub) {
+        return HubConnection.to(URI.create(hub.url())).trusting(hub.trust()).allowingPlainHttp(hub.plainHttpAccepted());
     }
 
     /**

@@ -119,10 +119,10 @@ class AgentCommandTest {
         Path config = config(dir);
         Path audit = io.homefleet.agent.config.AgentConfigLoader.load(config).auditLogFile();
         try (var log = io.homefleet.service.audit.AuditLog.open(audit, java.time.Clock.systemUTC())) {
-            log.record("format_refused", java.util.Map.of("device", "/dev/sdb", "reason", "device is mounted at /srv"));
+            log.record("format_refused", java.util.Map.of("device", "/dev/sdb", "reason", "device is mounted at /srv"), io.homefleet.service.audit.Durability.FORCED);
         }
         try (var log = io.homefleet.service.audit.AuditLog.open(audit, java.time.Clock.systemUTC())) {
-            log.record("formatted", java.util.Map.of("device", "/dev/sdc", "fstype", "ext4"));
+            log.record("formatted", java.util.Map.of("device", "/dev/sdc", "fstype", "ext4"), io.homefleet.service.audit.Durability.FORCED);
         }
         Run ok = run("audit", "verify", "--config", config.toString());
         assertEquals(0, ok.code(), ok.err());

@@ -81,6 +81,89 @@ class AgentConfigLoaderTest {
         assertEquals(java.util.List.of("hub.report_interval_seconds: must be greater than or equal to 5"), bad.problems());
     }
 
+    private static final String PIN = String.join(":", java.util.Collections.nCopies(32, "AB"));
+
+    private static String withHubLines(String url, String lines) {
+        return MINIMAL.replace("https://hub.example.net/", url)
+                .replace("  host_key_file: /etc/homefleet-agent/host.key\n",
+                        "  host_key_file: /etc/homefleet-agent/host.key\n" + lines);
+    }
+
+    @Test
+    void theHubIsTrustedByTheJvmsCasUnlessACaFileAPinOrInsecureIsChosenOneAtATime(@TempDir Path dir) throws Exception {
+        AgentConfig.Hub plain = AgentConfigLoader.load(write(dir, MINIMAL)).hub();
+        assertEquals(null, plain.caFile());
+        assertEquals(null, plain.pinnedFingerprint());
+        assertEquals(false, plain.insecureSkipVerify());
+        assertEquals(java.util.List.of(), plain.warnings());
+
+        for (String spelling : java.util.List.of("ab".repeat(32), PIN.toLowerCase(java.util.Locale.ROOT), "sha256:" + "ab".repeat(32),
+                "SHA256:" + PIN)) {
+            AgentConfig.Hub pinned = AgentConfigLoader.load(write(dir, withHubLines("https://hub.example.net/",
+                    "  pinned_fingerprint: " + spelling + "\n"))).hub();
+            assertEquals(PIN, pinned.pinnedFingerprint(), spelling);
+        }
+        Path ca = Files.writeString(dir.resolve("hub-ca.pem"), "x");
+        assertEquals(ca, AgentConfigLoader.load(write(dir, withHubLines("https://hub.example.net/",
+                "  ca_file: " + ca + "\n"))).hub().caFile());
+        AgentConfig.Hub insecure = AgentConfigLoader.load(write(dir, withHubLines("https://hub.example.net/",
+                "  insecure_skip_verify: true\n"))).hub();
+        assertTrue(insecure.trust().insecure());
+        assertTrue(insecure.warnings().get(0).startsWith("hub.insecure_skip_verify is on"), insecure.warnings().toString());
+
+        InvalidConfigException two = assertThrows(InvalidConfigException.class, () -> AgentConfigLoader.load(write(dir,
+                withHubLines("https://hub.example.net/", "  ca_file: " + ca + "\n  pinned_fingerprint: " + PIN + "\n"))));
+        assertEquals(java.util.List.of("hub: choose one of ca_file, pinned_fingerprint and insecure_skip_verify"), two.problems());
+        InvalidConfigException pinAndInsecure = assertThrows(InvalidConfigException.class, () -> AgentConfigLoader.load(write(dir,
+                withHubLines("https://hub.example.net/", "  pinned_fingerprint: " + PIN + "\n  insecure_skip_verify: true\n"))));
+        assertEquals(java.util.List.of("hub: choose one of ca_file, pinned_fingerprint and insecure_skip_verify"),
+                pinAndInsecure.problems());
+        InvalidConfigException badPin = assertThrows(InvalidConfigException.class, () -> AgentConfigLoader.load(write(dir,
+                withHubLines("https://hub.example.net/", "  pinned_fingerprint: md5:" + "ab".repeat(32) + "\n"))));
+        assertTrue(badPin.problems().get(0).startsWith("hub.pinned_fingerprint: must be a SHA-256 fingerprint"), badPin.getMessage());
+        InvalidConfigException missingCa = assertThrows(InvalidConfigException.class, () -> AgentConfigLoader.load(write(dir,
+                withHubLines("https://hub.example.net/", "  ca_file: " + dir.resolve("absent.pem") + "\n"))));
+        assertTrue(missingCa.problems().get(0).startsWith("hub.ca_file: "), missingCa.getMessage());
+    }
+
+    @Test
+    void aPlainHttpHubIsAcceptedWithAWarningAcceptedQuietlyWhenAllowedAndRefusedWhenNot(@TempDir Path dir) throws Exception {
+        AgentConfig.Hub older = AgentConfigLoader.load(write(dir, withHubLines("http://hub.lan:8080", ""))).hub();
+        assertTrue(older.plainHttp() && older.plainHttpAccepted(), "installs from before the option keep working");
+        assertTrue(older.warnings().get(0).startsWith("hub.url http://hub.lan:8080 is plain http"), older.warnings().toString());
+
+        AgentConfig.Hub allowed = AgentConfigLoader.load(write(dir, withHubLines("http://hub.lan:8080",
+                "  allow_plain_http: true\n"))).hub();
+        assertTrue(allowed.plainHttpAccepted());
+        assertEquals(java.util.List.of(), allowed.warnings());
+
+        InvalidConfigException refused = assertThrows(InvalidConfigException.class, () -> AgentConfigLoader.load(write(dir,
+                withHubLines("http://hub.lan:8080", "  allow_plain_http: false\n"))));
+        assertEquals(java.util.List.of("hub.url: plain http is refused by hub.allow_plain_http: false; use an https:// url"),
+                refused.problems());
+        assertEquals(java.util.List.of(), AgentConfigLoader.load(write(dir, withHubLines("https://hub.example.net/",
+                "  allow_plain_http: false\n"))).hub().warnings(), "false changes nothing for https");
+
+        InvalidConfigException pinnedHttp = assertThrows(InvalidConfigException.class, () -> AgentConfigLoader.load(write(dir,
+                withHubLines("http://hub.lan:8080", "  allow_plain_http: true\n  pinned_fingerprint: " + PIN + "\n"))));
+        assertEquals(java.util.List.of("hub: ca_file, pinned_fingerprint and insecure_skip_verify are for an https:// url"),
+                pinnedHttp.problems());
+    }
+
+    @Test
+    void theTrustKeysHaveEnvironmentOverridesToo(@TempDir Path dir) throws Exception {
+        Path file = write(dir, MINIMAL);
+        AgentConfig.Hub hub = AgentConfigLoader.loader().load(file, java.util.Map.of(
+                "HOMEFLEET_AGENT_HUB_URL", "http://hub.lan:8080",
+                "HOMEFLEET_AGENT_HUB_ALLOW_PLAIN_HTTP", "true")).hub();
+        assertTrue(hub.plainHttp() && hub.plainHttpAccepted());
+        assertEquals(PIN, AgentConfigLoader.loader().load(file, java.util.Map.of(
+                "HOMEFLEET_AGENT_HUB_PINNED_FINGERPRINT", "sha256:" + "ab".repeat(32))).hub().pinnedFingerprint());
+        InvalidConfigException both = assertThrows(InvalidConfigException.class, () -> AgentConfigLoader.loader().load(file,
+                java.util.Map.of("HOMEFLEET_AGENT_HUB_PINNED_FINGERPRINT", PIN, "HOMEFLEET_AGENT_HUB_INSECURE_SKIP_VERIFY", "true")));
+        assertEquals(java.util.List.of("hub: choose one of ca_file, pinned_fingerprint and insecure_skip_verify"), both.problems());
+    }
+
     private static Path write(Path dir, String yaml) throws Exception {
         return Files.writeString(dir.resolve("agent.yaml"), yaml);
     }

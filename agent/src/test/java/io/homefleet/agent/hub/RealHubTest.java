@@ -19,6 +19,8 @@ import io.homefleet.common.credential.TokenKind;
 import io.homefleet.common.credential.Tokens;
 import io.homefleet.common.json.Json;
 import io.homefleet.common.testing.HubJar;
+import io.homefleet.service.hubclient.HubConnection;
+import io.homefleet.service.tls.SelfSignedCertificate;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -47,6 +49,9 @@ class RealHubTest {
     private static final String HOST_ID = "pve-real-01";
     private static HubJar hub;
     private static String url;
+    /** The same hub's HTTPS listener, with a self-signed certificate the agent pins. */
+    private static String httpsUrl;
+    private static SelfSignedCertificate hubCertificate;
     private static String operatorToken;
     private static Path dir;
     private static AgentTestEnvironment agentEnvironment;
@@ -63,9 +68,18 @@ class RealHubTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        int httpsPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            httpsPort = socket.getLocalPort();
+        }
         url = "http://127.0.0.1:" + port;
+        httpsUrl = "https://127.0.0.1:" + httpsPort;
+        hubCertificate = SelfSignedCertificate.generate("CN=hub", List.of("127.0.0.1"));
+        hubCertificate.write(dir.resolve("hub.crt"), dir.resolve("hub.key"));
         hub = new HubJar(dir, List.of("homefleet.hub.operator.token=" + operatorToken,
-                "quarkus.http.port=" + port, "quarkus.http.host=127.0.0.1"));
+                "quarkus.http.port=" + port, "quarkus.http.host=127.0.0.1", "quarkus.http.ssl-port=" + httpsPort,
+                "quarkus.http.ssl.certificate.files=" + dir.resolve("hub.crt"),
+                "quarkus.http.ssl.certificate.key-files=" + dir.resolve("hub.key")));
         hub.start(() -> call("GET", "/healthz", null, null).statusCode() == 200, Duration.ofSeconds(90));
     }
 
@@ -90,7 +104,7 @@ class RealHubTest {
         Files.setPosixFilePermissions(hostKeyFile, PosixFilePermissions.fromString("rw-------"));
 
         HostReport report = reportBuilder().build();
-        HubClient client = new HubClient(url, hostKeyFile, null);
+        HubClient client = overPlainHttp(hostKeyFile, null);
         HubClient.Outcome first = client.postHostReport(report);
         assertTrue(first.accepted(), first.toString());
         HubClient.Outcome again = client.postHostReport(report);
@@ -106,7 +120,7 @@ class RealHubTest {
     @Test
     void theHubsRefusalsComeBackWithItsOwnWords() throws Exception {
         Path unknownKey = Files.writeString(dir.resolve("unknown-host.key"), Tokens.generate(TokenKind.HOST));
-        HubClient.Outcome unknown = new HubClient(url, unknownKey, null).postHostReport(reportFor("pve-real-02"));
+        HubClient.Outcome unknown = overPlainHttp(unknownKey, null).postHostReport(reportFor("pve-real-02"));
         assertEquals(HubClient.Outcome.Kind.REJECTED, unknown.kind());
         assertEquals(401, unknown.status(), unknown.toString());
         assertTrue(unknown.detail().startsWith("HTTP 401: "), unknown.detail());
@@ -115,7 +129,7 @@ class RealHubTest {
     @Test
     void theCustomerKeyProvisioningFetchesIsAcceptedForThatCustomerAndTheHostKeyIsNot() throws Exception {
         Path operatorFile = Files.writeString(dir.resolve("hub-operator.token"), operatorToken);
-        HubClient client = new HubClient(url, null, operatorFile);
+        HubClient client = overPlainHttp(null, operatorFile);
         assertTrue(client.ensureCustomer("demo-felhom", "Felhom Demo", "demo-felhom.eu").accepted());
         assertTrue(client.ensureCustomer("demo-felhom", "Felhom Demo", "demo-felhom.eu").accepted(),
                 "an existing customer is fine on resume");
@@ -133,6 +147,55 @@ class RealHubTest {
                 IssuedKey.class).key();
         HttpResponse<String> withHostKey = call("POST", "/api/v1/report", hostKey, controllerReport);
         assertEquals(403, withHostKey.statusCode(), "a host key must never pass as a customer key");
+    }
+
+    @Test
+    void theAgentReportsOverHttpsToTheHubWhoseCertificateFingerprintItPins() throws Exception {
+        String hostId = "pve-real-tls";
+        assertEquals(201, call("POST", "/api/v1/hosts", operatorToken, Map.of("id", hostId, "hostname", hostId)).statusCode());
+        Path hostKeyFile = dir.resolve("host-tls.key");
+        Files.writeString(hostKeyFile, JSON.readValue(call("POST", "/api/v1/hosts/" + hostId + "/keys", operatorToken, null)
+                .body(), IssuedKey.class).key());
+        Files.setPosixFilePermissions(hostKeyFile, PosixFilePermissions.fromString("rw-------"));
+        String pin = "sha256:" + hubCertificate.fingerprint().toString().replace(":", "").toLowerCase(java.util.Locale.ROOT);
+
+        AgentConfig.Hub pinned = agentYamlHub(hostKeyFile, "  pinned_fingerprint: " + pin + "\n");
+        assertEquals(hubCertificate.fingerprint().toString(), pinned.pinnedFingerprint(), "held in the canonical spelling");
+        HubClient.Outcome accepted = new HubClient(HubClient.connection(pinned), hostKeyFile, null)
+                .postHostReport(reportFor(hostId));
+        assertTrue(accepted.accepted(), accepted.toString());
+
+        String otherPin = SelfSignedCertificate.generate("CN=hub", List.of("127.0.0.1")).fingerprint().toString();
+        AgentConfig.Hub wrong = agentYamlHub(hostKeyFile, "  pinned_fingerprint: " + otherPin + "\n");
+        HubClient.Outcome refused = new HubClient(HubClient.connection(wrong), hostKeyFile, null)
+                .postHostReport(reportFor(hostId));
+        assertEquals(HubClient.Outcome.Kind.UNREACHABLE, refused.kind(), "another certificate is not the hub: " + refused);
+
+        // Without a pin or CA file the JVM's CAs decide, and none of them signed this certificate.
+        HubClient.Outcome untrusted = new HubClient(HubClient.connection(agentYamlHub(hostKeyFile, "")), hostKeyFile, null)
+                .postHostReport(reportFor(hostId));
+        assertEquals(HubClient.Outcome.Kind.UNREACHABLE, untrusted.kind(), untrusted.toString());
+    }
+
+    /** The hub block of an agent.yaml pointing at the HTTPS listener, read by the agent's own loader. */
+    private static AgentConfig.Hub agentYamlHub(Path hostKeyFile, String trustLines) throws IOException {
+        Path file = Files.writeString(dir.resolve("agent-https.yaml"), """
+                hub:
+                  url: %s
+                  host_id: pve-real-tls
+                  host_key_file: %s
+                %slocal_api:
+                  listen_addr: 127.0.0.1:8443
+                state_dir: %s
+                proxmox:
+                  node: pve
+                """.formatted(httpsUrl, hostKeyFile, trustLines, dir.resolve("agent-state")));
+        return AgentConfigLoader.load(file).hub();
+    }
+
+    /** The tests above talk to the hub's plain http listener, as a loopback hub in a test may. */
+    private static HubClient overPlainHttp(Path hostKeyFile, Path operatorTokenFile) {
+        return new HubClient(HubConnection.to(URI.create(url)).allowingPlainHttp(true), hostKeyFile, operatorTokenFile);
     }
 
     private static HostReport reportFor(String hostId) throws Exception {

@@ -9,13 +9,13 @@ import io.homefleet.hub.auth.CredentialService;
 import io.homefleet.hub.config.HubConfig;
 import io.homefleet.service.problem.ProblemException;
 import io.homefleet.service.problem.ProblemType;
+import io.homefleet.service.tls.Fingerprint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /** Registers (and re-registers) a host's sensor proxy. */
@@ -72,7 +72,7 @@ public class TemperatureProxyService {
         }
         proxy.kind = body.kind().wireName();
         proxy.proxyUrl = proxyUrl;
-        proxy.certFingerprint = normalizeFingerprint(body.certFingerprint());
+        proxy.certFingerprint = canonicalFingerprint(body.certFingerprint());
         proxy.registeredAt = Instant.now();
         // The HTTPS token is the proxy's to check (the hub never calls proxies), so it is not a credential the
         // hub accepts: it lives here, hashed, only so an operator can tell which one a proxy holds (its hint).
@@ -91,9 +91,20 @@ public class TemperatureProxyService {
         return (int) Math.max(1, config.temperatureProxy().refreshInterval().toSeconds());
     }
 
-    private static String normalizeFingerprint(String fingerprint) {
+    /**
+     * Stored as every Homefleet service prints it ({@code AB:CD:...}). Rows from older releases may hold
+     * lower-case hex without colons: read them with {@link Fingerprint#parse}, which takes both.
+     */
+    private static String canonicalFingerprint(String fingerprint) {
         String f = blankToNull(fingerprint);
-        return f == null ? null : f.replace(":", "").toLowerCase(Locale.ROOT);
+        if (f == null) {
+            return null;
+        }
+        try {
+            return Fingerprint.parse(f).toString();
+        } catch (IllegalArgumentException e) {
+            throw field("cert_fingerprint", e.getMessage());
+        }
     }
 
     private static String blankToNull(String s) {

@@ -168,6 +168,26 @@ class TemperatureProxyApiTest {
     }
 
     @Test
+    void theCertificateFingerprintIsAcceptedInEverySpellingAndStoredInTheCanonicalOne() {
+        String host = Fleet.createHost(Fleet.uniqueId("pve-fp"), Fleet.uniqueId("fp"), List.of("10.3.0.9"));
+        String key = Fleet.hostKey(host);
+        String plain = "0123456789abcdef".repeat(4);
+        String canonical = java.util.HexFormat.ofDelimiter(":").withUpperCase()
+                .formatHex(java.util.HexFormat.of().parseHex(plain));
+        for (String spelling : List.of(plain, plain.toUpperCase(java.util.Locale.ROOT), canonical,
+                canonical.toLowerCase(java.util.Locale.ROOT), "sha256:" + plain, "SHA256:" + canonical,
+                "sha256 Fingerprint=" + canonical)) {
+            as(key).body(Map.of("hostname", host + ".lan", "kind", "http", "proxy_url", "https://" + host + ".lan:8444",
+                    "cert_fingerprint", spelling)).post(V1 + "/register").then().statusCode(200);
+            assertEquals(1, db.count("SELECT count(*) FROM temperature_proxies WHERE host_id = ? AND cert_fingerprint = ?",
+                    host, canonical), spelling);
+        }
+        as(key).body(Map.of("hostname", host + ".lan", "kind", "http", "proxy_url", "https://" + host + ".lan:8444",
+                "cert_fingerprint", "md5:" + plain)).post(V1 + "/register").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("cert_fingerprint"));
+    }
+
+    @Test
     void eachProxySeesOnlyItsOwnClusterDeduplicated() {
         String east = Fleet.uniqueId("east");
         String west = Fleet.uniqueId("west");

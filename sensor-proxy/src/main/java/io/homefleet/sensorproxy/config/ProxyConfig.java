@@ -1,6 +1,7 @@
 package io.homefleet.sensorproxy.config;
 
 import io.homefleet.service.config.DurationRange;
+import io.homefleet.service.tls.Fingerprint;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -223,7 +224,7 @@ public record ProxyConfig(
             retryInitial = orDefault(retryInitial, Duration.ofSeconds(2));
             timeout = orDefault(timeout, Duration.ofSeconds(10));
             caFile = orDefault(caFile, "");
-            pinnedFingerprint = orDefault(pinnedFingerprint, "");
+            pinnedFingerprint = canonicalWhenValid(orDefault(pinnedFingerprint, ""));
             insecureSkipVerify = orDefault(insecureSkipVerify, false);
             allowPlainHttp = orDefault(allowPlainHttp, false);
         }
@@ -231,6 +232,11 @@ public record ProxyConfig(
         public boolean configured() {
             return !url.isBlank();
         }
+    }
+
+    /** Any accepted spelling becomes the canonical one; anything else stays as written for the checks to name. */
+    private static String canonicalWhenValid(String fingerprint) {
+        return Fingerprint.isValid(fingerprint) ? Fingerprint.parse(fingerprint).toString() : fingerprint;
     }
 
     private static <V> V orDefault(V value, V fallback) {

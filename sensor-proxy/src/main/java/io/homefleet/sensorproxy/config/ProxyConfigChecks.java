@@ -1,6 +1,6 @@
 package io.homefleet.sensorproxy.config;
 
-import io.homefleet.common.contract.v1.TemperatureProxyRegistration;
+import io.homefleet.service.tls.Fingerprint;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What Bean Validation on {@link ProxyConfig} cannot say: values with their own grammar (CIDRs, node names,
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
 final class ProxyConfigChecks {
     static final Set<String> CAPABILITIES = Set.of("read", "write", "admin");
     private static final int MIN_TOKEN_LENGTH = 16;
-    private static final Pattern FINGERPRINT = Pattern.compile(TemperatureProxyRegistration.FINGERPRINT);
 
     private ProxyConfigChecks() {
     }
@@ -106,9 +104,9 @@ final class ProxyConfigChecks {
             p.add("control_plane: choose one of ca_file, pinned_fingerprint and insecure_skip_verify");
         }
         readable(p, "control_plane.ca_file", cp.caFile());
-        if (!cp.pinnedFingerprint().isBlank() && !FINGERPRINT.matcher(cp.pinnedFingerprint()).matches()) {
+        if (!cp.pinnedFingerprint().isBlank() && !Fingerprint.isValid(cp.pinnedFingerprint())) {
             p.add("control_plane.pinned_fingerprint: must be a SHA-256 fingerprint (64 hex digits, optionally in "
-                    + "colon-separated pairs)");
+                    + "colon-separated pairs, optionally after sha256:)");
         }
     }
 

@@ -3,6 +3,7 @@ package io.homefleet.sensorproxy.controlplane;
 import io.homefleet.common.contract.v1.AuthorizedNodes;
 import io.homefleet.common.contract.v1.SensorProxyStatus;
 import io.homefleet.service.audit.AuditLog;
+import io.homefleet.service.audit.Durability;
 import io.homefleet.sensorproxy.config.AllowedNodes;
 import io.homefleet.sensorproxy.config.AllowedNodesFile;
 import io.homefleet.sensorproxy.config.AllowedNodesSource;
@@ -198,7 +199,7 @@ public final class AllowlistSync implements AutoCloseable {
                     fields.put("previous_hash", before.hash == null ? "" : before.hash);
                     fields.put("nodes", nodes.sweepTargets());
                     fields.put("hub", client.base().toString());
-                    audit.record("allowlist_changed", fields);
+                    audit.record("allowlist_changed", fields, Durability.FORCED);
                 }
                 if (changed) {
                     persist(list, now);

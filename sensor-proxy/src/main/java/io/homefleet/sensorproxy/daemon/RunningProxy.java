@@ -4,6 +4,7 @@ import io.homefleet.common.contract.v1.SensorProxyStatus;
 import io.homefleet.common.sensors.LocalSensorsReader;
 import io.homefleet.sensorproxy.HostName;
 import io.homefleet.service.audit.AuditLog;
+import io.homefleet.service.audit.Durability;
 import io.homefleet.sensorproxy.config.AllowedNodesSource;
 import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.config.ProxyConfig;
@@ -145,7 +146,7 @@ public final class RunningProxy implements AutoCloseable {
         if (sync != null) {
             sync.start();
         }
-        audit.record("daemon_started", Map.of("node", node, "ssh_key", SshKeyStore.fingerprint(key)));
+        audit.record("daemon_started", Map.of("node", node, "ssh_key", SshKeyStore.fingerprint(key)), Durability.FORCED);
         LOG.infof("sensor proxy for node %s started; SSH key %s", node, SshKeyStore.fingerprint(key));
         return new RunningProxy(node, audit, temperatures, socket, ssh, https, pool, key, sync, status);
     }
@@ -218,7 +219,7 @@ public final class RunningProxy implements AutoCloseable {
         }
         ssh.close();
         pool.shutdownNow();
-        audit.record("daemon_stopped", Map.of());
+        audit.record("daemon_stopped", Map.of(), Durability.FORCED);
         try {
             audit.close();
         } catch (IOException e) {

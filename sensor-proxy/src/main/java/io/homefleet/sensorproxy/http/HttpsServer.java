@@ -9,6 +9,7 @@ import io.homefleet.common.credential.Tokens;
 import io.homefleet.common.json.Json;
 import io.homefleet.sensorproxy.HostName;
 import io.homefleet.service.audit.AuditLog;
+import io.homefleet.service.audit.Durability;
 import io.homefleet.sensorproxy.config.Cidr;
 import io.homefleet.sensorproxy.config.ListenAddress;
 import io.homefleet.sensorproxy.config.ProxyConfig;
@@ -182,7 +183,8 @@ public final class HttpsServer implements AutoCloseable {
         fields.put("remote", remote);
         fields.put("path", route.length() > 64 ? route.substring(0, 64) : route);
         fields.put("status", status);
-        audit.record("http_request", fields);
+        // Only GET /temps and /health are served: answered ones are reads, the rest refusals or failures.
+        audit.record("http_request", fields, status < 400 ? Durability.WITHIN_1S : Durability.FORCED);
     }
 
     @Override

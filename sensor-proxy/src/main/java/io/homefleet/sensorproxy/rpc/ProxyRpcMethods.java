@@ -7,6 +7,7 @@ import io.homefleet.common.contract.v1.SensorProxyStatus;
 import io.homefleet.common.file.AtomicFiles;
 import io.homefleet.common.json.Json;
 import io.homefleet.service.audit.AuditLog;
+import io.homefleet.service.audit.Durability;
 import io.homefleet.sensorproxy.config.AllowedNodesFile;
 import io.homefleet.sensorproxy.config.ConfigException;
 import io.homefleet.sensorproxy.config.NodeNames;
@@ -42,6 +43,7 @@ public final class ProxyRpcMethods implements RpcMethods {
             "register_nodes", EnumSet.of(Capability.ADMIN, Capability.WRITE),
             "request_cleanup", EnumSet.of(Capability.ADMIN, Capability.WRITE),
             "ensure_cluster_keys", EnumSet.of(Capability.ADMIN));
+    private static final Set<String> READS = Set.of("get_status", "get_temperature", "get_temperatures");
 
     private final TemperatureService temperatures;
     private final AllowedNodesFile allowedNodesFile;
@@ -66,6 +68,11 @@ public final class ProxyRpcMethods implements RpcMethods {
     @Override
     public Set<Capability> required(String method) {
         return REQUIRED.get(method);
+    }
+
+    @Override
+    public boolean isRead(String method) {
+        return READS.contains(method);
     }
 
     @Override
@@ -106,7 +113,8 @@ public final class ProxyRpcMethods implements RpcMethods {
         boolean replace = params.path("replace").asBoolean(false);
         try {
             List<String> written = allowedNodesFile.update(names, replace);
-            audit.record("allowed_nodes_changed", Map.of("peer_uid", peer.uid(), "replace", replace, "entries", written));
+            audit.record("allowed_nodes_changed", Map.of("peer_uid", peer.uid(), "replace", replace, "entries", written),
+                    Durability.FORCED);
             ObjectNode out = MAPPER.createObjectNode();
             out.set("allowed_nodes", MAPPER.valueToTree(written));
             return out;
@@ -134,7 +142,7 @@ public final class ProxyRpcMethods implements RpcMethods {
         } catch (IOException e) {
             throw new RpcException("internal", "cannot write the cleanup request: " + e.getMessage());
         }
-        audit.record("cleanup_requested", Map.of("peer_uid", peer.uid(), "node", node));
+        audit.record("cleanup_requested", Map.of("peer_uid", peer.uid(), "node", node), Durability.FORCED);
         ObjectNode out = MAPPER.createObjectNode();
         out.put("queued", cleanupRequest.toString());
         return out;

@@ -7,6 +7,7 @@ import io.homefleet.common.contract.v1.SensorProxyRequest;
 import io.homefleet.common.contract.v1.SensorProxyResponse;
 import io.homefleet.common.json.Json;
 import io.homefleet.service.audit.AuditLog;
+import io.homefleet.service.audit.Durability;
 import io.homefleet.sensorproxy.metrics.ProxyMetrics;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -301,7 +302,9 @@ public final class SocketServer implements AutoCloseable {
         if (response.correlationId() != null) {
             fields.put("correlation_id", response.correlationId());
         }
-        audit.record("socket_request", fields); // recorded before the caller hears back
+        // Recorded before the caller hears back; only answered reads skip the per-request fsync.
+        audit.record("socket_request", fields,
+                response.success() && methods.isRead(method) ? Durability.WITHIN_1S : Durability.FORCED);
         writeResponse(channel, response);
     }
 

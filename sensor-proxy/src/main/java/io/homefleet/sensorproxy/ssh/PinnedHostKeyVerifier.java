@@ -2,6 +2,7 @@ package io.homefleet.sensorproxy.ssh;
 
 import io.homefleet.common.file.AtomicFiles;
 import io.homefleet.service.audit.AuditLog;
+import io.homefleet.service.audit.Durability;
 import io.homefleet.sensorproxy.metrics.ProxyMetrics;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -108,7 +109,7 @@ public final class PinnedHostKeyVerifier implements ServerKeyVerifier {
 
     private static void audit(AuditLog audit, String event, Map<String, ?> fields) {
         if (audit != null) { // one-shot commands have no audit log of their own
-            audit.record(event, fields);
+            audit.record(event, fields, Durability.FORCED); // pins and refusals
         }
     }
 

@@ -54,6 +54,21 @@ class ControlPlaneConfigTest {
     }
 
     @Test
+    void thePinnedFingerprintIsReadInEverySpellingAndHeldInTheCanonicalOne() throws Exception {
+        String canonical = String.join(":", java.util.Collections.nCopies(32, "AB"));
+        for (String spelling : List.of("ab".repeat(32), canonical.toLowerCase(java.util.Locale.ROOT), canonical,
+                "sha256:" + "ab".repeat(32), "SHA256:" + canonical, "'sha256 Fingerprint=" + canonical + "'")) {
+            Path config = dir.resolve("config.yaml");
+            Files.writeString(config, "state_dir: state\nsocket_path: sp.sock\naudit_log: audit.jsonl\n"
+                    + "control_plane:\n  url: https://hub\n  pinned_fingerprint: " + spelling + "\n");
+            assertEquals(canonical, new ConfigLoader(Map.of()).load(config).config().controlPlane().pinnedFingerprint(),
+                    spelling);
+        }
+        assertTrue(problems("control_plane:\n  url: https://hub\n  pinned_fingerprint: md5:" + "ab".repeat(32) + "\n")
+                .get(0).startsWith("control_plane.pinned_fingerprint"));
+    }
+
+    @Test
     void theTokenFileDefaultsToTheConfigDirectory() throws Exception {
         Path config = dir.resolve("config.yaml");
         Files.writeString(config, "control_plane:\n  url: https://hub\nlegacy_allowlist: true\n");

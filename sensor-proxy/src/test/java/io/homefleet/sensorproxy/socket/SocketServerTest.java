@@ -167,6 +167,40 @@ class SocketServerTest {
         }
     }
 
+    @Test
+    void answeredReadsAreAuditedWithoutAnFsyncEachAndRefusalsAndChangesAreForcedBeforeTheAnswer() throws Exception {
+        Path dir = TestProxy.workDir();
+        try (TestProxy t = TestProxy.start(dir, "proxy-ssh-coretemp-pkg-42.json", """
+                rate_limit: {per_peer_interval_ms: 1, per_peer_burst: 1000}
+                limits: {malformed_penalty: 0s}
+                """)) {
+            AuditLog audit = t.proxy.audit();
+            Path file = audit.file();
+            for (String read : List.of("{\"method\":\"get_temperature\",\"params\":{\"node\":\"pve-local\"}}",
+                    "{\"method\":\"get_temperatures\"}", "{\"method\":\"get_status\"}")) {
+                // The line is in the file when the answer arrives, not yet forced; the background flush forces it
+                // within a second, so a slow test thread may see it forced: one unforced look in a few suffices.
+                boolean deferred = false;
+                for (int attempt = 0; attempt < 5 && !deferred; attempt++) {
+                    assertTrue(t.call(read).path("success").asBoolean(), read);
+                    deferred = audit.forcedSize() < Files.size(file);
+                }
+                assertTrue(deferred, read + " is audited without its own fsync");
+                List<String> lines = Files.readAllLines(file);
+                assertTrue(lines.get(lines.size() - 1).contains("\"outcome\":\"ok\""), "another reader sees it at once");
+            }
+            for (String refused : List.of("{\"method\":\"rm_rf\"}", "not json",
+                    "{\"method\":\"get_temperature\",\"params\":[1]}",
+                    "{\"method\":\"register_nodes\",\"params\":{\"nodes\":[\"pve2\"]}}")) {
+                t.call("{\"method\":\"get_status\"}"); // leaves an unforced line before it
+                t.call(refused);
+                assertEquals(Files.size(file), audit.forcedSize(), refused + " is on disk before its answer");
+            }
+        }
+        AuditLog.Verification verified = AuditLog.verify(dir.resolve("audit.jsonl"));
+        assertTrue(verified.intact(), verified.detail());
+    }
+
     private static long openFileDescriptors() throws IOException {
         try (var fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.count();

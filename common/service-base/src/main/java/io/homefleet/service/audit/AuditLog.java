@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -17,18 +18,26 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * The audit log every edge service writes: append-only JSON lines, each carrying a sequence number, the time,
  * the event, its fields, the previous line's hash ({@code prev}) and the SHA-256 of {@code prev} and its own
- * content ({@code hash}), so a deleted or edited line breaks the chain. The file is owner-only (0600) and
- * every line is forced to disk before {@link #record} returns.
+ * content ({@code hash}), so a deleted or edited line breaks the chain. The file is owner-only (0600).
+ *
+ * <p>Every line is written to the file before {@link #record} returns (a crash of the process loses nothing);
+ * each call says with a {@link Durability} whether it is also forced to disk at once, or by the log within
+ * {@link #DEFERRED_FORCE_BOUND}. Forcing the file forces every line before it, so a power loss can only cost
+ * lines after the last force (the file's tail); a tail torn mid-line is skipped on the next open and accepted
+ * by {@link #verify}, as after a crash mid-write.
  *
  * <p>The chain continues across restarts from the file's last intact line; a torn last line (crash
  * mid-write) is recorded as such and the chain goes on from the line before it. Writers in several threads,
@@ -37,6 +46,10 @@ import org.jboss.logging.Logger;
  */
 public final class AuditLog implements AutoCloseable {
     public static final String GENESIS = "0".repeat(64);
+    /** The longest a {@link Durability#WITHIN_1S} line waits to be forced to disk. */
+    public static final Duration DEFERRED_FORCE_BOUND = Duration.ofSeconds(1);
+    /** Half the bound, so a late-running flush thread still meets it. */
+    private static final Duration FLUSH_DELAY = DEFERRED_FORCE_BOUND.dividedBy(2);
     private static final Logger LOG = Logger.getLogger(AuditLog.class);
     private static final ObjectMapper MAPPER = JsonMapper.builder().build();
     private static final Set<StandardOpenOption> APPEND = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -52,12 +65,25 @@ public final class AuditLog implements AutoCloseable {
     private long sequence;
     /** The file's size after our last append; a different size means another writer appended. */
     private long knownSize = -1;
+    /** How many bytes of the file this log has forced to disk (a lower bound when other writers append). */
+    private volatile long forcedSize;
+    /** True while a background flush is scheduled for lines written without force. */
+    private boolean flushScheduled;
+    private final ScheduledThreadPoolExecutor flusher;
 
     private AuditLog(Path file, FileChannel channel, Clock clock) {
         this.file = file;
         this.channel = channel;
         this.clock = clock;
         this.monitor = MONITORS.computeIfAbsent(file, f -> new Object());
+        this.flusher = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "audit-log-flush");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // close() forces the file itself; a pending flush is dropped, never interrupted (an interrupt during
+        // force would close the channel).
+        flusher.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     }
 
     public static AuditLog open(Path file, Clock clock) throws IOException {
@@ -72,7 +98,7 @@ public final class AuditLog implements AutoCloseable {
             // not a POSIX file system
         }
         AuditLog log = new AuditLog(absolute, channel, clock);
-        log.record("audit_opened", Map.of());
+        log.record("audit_opened", Map.of(), Durability.FORCED);
         return log;
     }
 
@@ -81,23 +107,72 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /**
-     * Appends one event and forces it to disk. Fields must be JSON-serializable and never hold secrets.
+     * Appends one event to the file and forces it to disk now or within {@link #DEFERRED_FORCE_BOUND}, as
+     * {@code durability} says. Fields must be JSON-serializable and never hold secrets.
      *
-     * @throws UncheckedIOException when the line cannot be written: an action that must be audited should not
-     *                              go ahead silently unaudited
+     * @throws UncheckedIOException when the line cannot be written (or, for {@link Durability#FORCED}, forced):
+     *                              an action that must be audited should not go ahead silently unaudited
      */
-    public void record(String event, Map<String, ?> fields) {
+    public void record(String event, Map<String, ?> fields, Durability durability) {
         synchronized (monitor) {
             try (FileLock ignored = channel.lock()) {
                 if (channel.size() != knownSize) {
                     catchUp();
                 }
                 appendLine(event, fields);
+                if (durability == Durability.FORCED) {
+                    forceWritten();
+                } else if (!flushScheduled) {
+                    flushScheduled = true;
+                    flusher.schedule(this::flushDeferred, FLUSH_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+                }
             } catch (IOException e) {
                 LOG.errorf("cannot write the audit log %s: %s", file, e.getMessage());
                 throw new UncheckedIOException("cannot write the audit log " + file, e);
             }
         }
+    }
+
+    /** Forces everything written so far; the caller holds the monitor. */
+    private void forceWritten() throws IOException {
+        long size = knownSize;
+        channel.force(false);
+        forcedSize = Math.max(forcedSize, size);
+    }
+
+    /**
+     * The background flush: forces the lines written without force since the last one. The fsync runs outside
+     * the monitor so that records arriving meanwhile are not held up by it.
+     */
+    private void flushDeferred() {
+        long target;
+        synchronized (monitor) {
+            flushScheduled = false;
+            if (!channel.isOpen() || forcedSize >= knownSize) {
+                return;
+            }
+            target = knownSize;
+        }
+        try {
+            channel.force(false);
+        } catch (ClosedChannelException e) {
+            return; // closed meanwhile; close() forced the file
+        } catch (IOException e) {
+            // The lines are in the file; the next forced record or flush tries again.
+            LOG.errorf("cannot force the audit log %s to disk: %s", file, e.getMessage());
+            return;
+        }
+        synchronized (monitor) {
+            forcedSize = Math.max(forcedSize, target);
+        }
+    }
+
+    /**
+     * How many bytes of the file this log has forced to disk: every line ending at or before this offset
+     * survives a power loss. Equal to the file's size after a {@link Durability#FORCED} record.
+     */
+    public long forcedSize() {
+        return forcedSize;
     }
 
     private void appendLine(String event, Map<String, ?> fields) throws IOException {
@@ -117,7 +192,6 @@ public final class AuditLog implements AutoCloseable {
         while (bytes.hasRemaining()) {
             channel.write(bytes);
         }
-        channel.force(false);
         previousHash = hash;
         sequence++;
         knownSize = channel.size();
@@ -150,6 +224,7 @@ public final class AuditLog implements AutoCloseable {
         if (torn != null) {
             LOG.warnf("audit log %s ended with an unreadable line; the chain continues from the last intact one", file);
             appendLine("audit_torn_line_skipped", Map.of("fragment", torn));
+            forceWritten();
         }
     }
 
@@ -233,9 +308,13 @@ public final class AuditLog implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        flusher.shutdown();
         synchronized (monitor) {
-            channel.force(true);
-            channel.close();
+            if (channel.isOpen()) {
+                channel.force(true);
+                forcedSize = channel.size();
+                channel.close();
+            }
         }
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +34,11 @@ class AuditLogTest {
     void theChainContinuesAcrossRestarts() throws Exception {
         Path file = dir.resolve("audit.jsonl");
         try (AuditLog log = AuditLog.open(file, Clock.systemUTC())) {
-            log.record("socket_request", Map.of("peer_uid", 0, "method", "get_status"));
+            log.record("socket_request", Map.of("peer_uid", 0, "method", "get_status"), Durability.FORCED);
         }
         List<String> first = Files.readAllLines(file);
         try (AuditLog log = AuditLog.open(file, Clock.systemUTC())) {
-            log.record("socket_request", Map.of("peer_uid", 1000, "method", "get_temperature"));
+            log.record("socket_request", Map.of("peer_uid", 1000, "method", "get_temperature"), Durability.FORCED);
         }
         List<String> all = Files.readAllLines(file);
         JsonNode lastOfFirstRun = JSON.readTree(first.get(first.size() - 1));
@@ -53,7 +54,7 @@ class AuditLogTest {
         Path file = dir.resolve("audit.jsonl");
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")));
         try (AuditLog log = AuditLog.open(file, Clock.systemUTC())) {
-            log.record("formatted", Map.of("device", "/dev/sdb"));
+            log.record("formatted", Map.of("device", "/dev/sdb"), Durability.FORCED);
         }
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
@@ -63,7 +64,7 @@ class AuditLogTest {
         Path file = dir.resolve("audit.jsonl");
         try (AuditLog log = AuditLog.open(file, Clock.systemUTC())) {
             for (int i = 0; i < 5; i++) {
-                log.record("socket_request", Map.of("peer_uid", i));
+                log.record("socket_request", Map.of("peer_uid", i), Durability.FORCED);
             }
         }
         List<String> lines = Files.readAllLines(file);
@@ -86,11 +87,11 @@ class AuditLogTest {
     void aTornLastLineIsRecordedAndTheChainResumes() throws Exception {
         Path file = dir.resolve("audit.jsonl");
         try (AuditLog log = AuditLog.open(file, Clock.systemUTC())) {
-            log.record("socket_request", Map.of("peer_uid", 0));
+            log.record("socket_request", Map.of("peer_uid", 0), Durability.FORCED);
         }
         Files.writeString(file, "{\"seq\":3,\"time\":\"2026-", StandardOpenOption.APPEND); // crash mid-write
         try (AuditLog log = AuditLog.open(file, Clock.systemUTC())) {
-            log.record("socket_request", Map.of("peer_uid", 1));
+            log.record("socket_request", Map.of("peer_uid", 1), Durability.FORCED);
         }
         String text = Files.readString(file);
         assertTrue(text.contains("audit_torn_line_skipped"));
@@ -108,7 +109,7 @@ class AuditLogTest {
             for (int i = 0; i < 200; i++) {
                 AuditLog writer = i % 3 == 0 ? cli : daemon;
                 int n = i;
-                writes.add(pool.submit(() -> writer.record("event", Map.of("n", n))));
+                writes.add(pool.submit(() -> writer.record("event", Map.of("n", n), Durability.FORCED)));
             }
             for (Future<?> w : writes) {
                 w.get();
@@ -128,7 +129,7 @@ class AuditLogTest {
         fields.put("approval_jti", null);
         fields.put("device", "/dev/sdb");
         try (AuditLog log = AuditLog.open(file, Clock.systemUTC())) {
-            log.record("formatted", fields);
+            log.record("formatted", fields, Durability.FORCED);
         }
         assertFalse(Files.readString(file).contains("approval_jti"));
     }
@@ -137,7 +138,7 @@ class AuditLogTest {
     void theVerifyCommandSaysOkOrBrokenAndExitsAccordingly() throws Exception {
         Path file = dir.resolve("audit.jsonl");
         try (AuditLog log = AuditLog.open(file, Clock.systemUTC())) {
-            log.record("formatted", Map.of("device", "/dev/sdb"));
+            log.record("formatted", Map.of("device", "/dev/sdb"), Durability.FORCED);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -146,5 +147,87 @@ class AuditLogTest {
         Files.writeString(file, Files.readString(file).replace("/dev/sdb", "/dev/sdc"));
         assertEquals(1, AuditVerifyCommand.run(file, new PrintStream(out), new PrintStream(err)));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("line 2 was changed"), err::toString);
+    }
+
+    @Test
+    void aForcedRecordIsOnDiskWhenRecordReturns() throws Exception {
+        Path file = dir.resolve("audit.jsonl");
+        try (AuditLog log = AuditLog.open(file, Clock.systemUTC())) {
+            log.record("formatted", Map.of("device", "/dev/sdb"), Durability.FORCED);
+            assertEquals(Files.size(file), log.forcedSize(), "the whole file was forced before record returned");
+            assertTrue(readWithAnotherChannel(file).contains("/dev/sdb"));
+        }
+    }
+
+    @Test
+    void aDeferredRecordIsInTheFileAtOnceAndForcedWithinTheBound() throws Exception {
+        Path file = dir.resolve("audit.jsonl");
+        try (AuditLog log = AuditLog.open(file, Clock.systemUTC())) {
+            long forcedBefore = log.forcedSize();
+            long written = System.nanoTime();
+            log.record("socket_request", Map.of("method", "get_temperature"), Durability.WITHIN_1S);
+            assertTrue(readWithAnotherChannel(file).contains("get_temperature"), "another reader sees the line at once");
+            assertEquals(forcedBefore, log.forcedSize(), "not forced by record itself");
+            while (log.forcedSize() < Files.size(file)) {
+                assertTrue(Duration.ofNanos(System.nanoTime() - written).compareTo(AuditLog.DEFERRED_FORCE_BOUND) <= 0,
+                        "forced within " + AuditLog.DEFERRED_FORCE_BOUND);
+                Thread.sleep(5);
+            }
+        }
+    }
+
+    @Test
+    void aForcedRecordForcesTheDeferredOnesBeforeIt() throws Exception {
+        Path file = dir.resolve("audit.jsonl");
+        try (AuditLog log = AuditLog.open(file, Clock.systemUTC())) {
+            log.record("socket_request", Map.of("method", "get_temperature"), Durability.WITHIN_1S);
+            log.record("socket_request", Map.of("method", "get_temperatures"), Durability.WITHIN_1S);
+            log.record("allowed_nodes_changed", Map.of("entries", List.of("pve1")), Durability.FORCED);
+            assertEquals(Files.size(file), log.forcedSize());
+        }
+    }
+
+    @Test
+    void aMixOfForcedAndDeferredRecordsIsOneChainAcrossRestartsAndAfterAPowerLossTail() throws Exception {
+        Path file = dir.resolve("audit.jsonl");
+        long forcedAtLoss;
+        byte[] atLoss;
+        try (AuditLog log = AuditLog.open(file, Clock.systemUTC())) {
+            log.record("allowed_nodes_changed", Map.of("entries", List.of("pve1")), Durability.FORCED);
+            for (int i = 0; i < 3; i++) {
+                log.record("socket_request", Map.of("method", "get_temperature", "n", i), Durability.WITHIN_1S);
+            }
+            forcedAtLoss = log.forcedSize();
+            atLoss = Files.readAllBytes(file);
+        }
+        assertTrue(AuditLog.verify(file).intact(), AuditLog.verify(file).detail());
+        try (AuditLog log = AuditLog.open(file, Clock.systemUTC())) {
+            log.record("socket_request", Map.of("method", "get_status"), Durability.WITHIN_1S);
+            log.record("format_refused", Map.of("device", "/dev/sdb"), Durability.FORCED);
+        }
+        AuditLog.Verification restarted = AuditLog.verify(file);
+        assertTrue(restarted.intact(), restarted.detail());
+
+        // A power loss keeps what was forced and any prefix of the rest, here cut inside a deferred line.
+        Path lost = dir.resolve("after-power-loss.jsonl");
+        int cut = (int) forcedAtLoss + (atLoss.length - (int) forcedAtLoss) / 2;
+        Files.write(lost, java.util.Arrays.copyOf(atLoss, cut));
+        try (AuditLog log = AuditLog.open(lost, Clock.systemUTC())) {
+            log.record("socket_request", Map.of("method", "get_temperature"), Durability.WITHIN_1S);
+            log.record("daemon_stopped", Map.of(), Durability.FORCED);
+        }
+        assertTrue(Files.readString(lost).contains("audit_torn_line_skipped"));
+        AuditLog.Verification afterLoss = AuditLog.verify(lost);
+        assertTrue(afterLoss.intact(), afterLoss.detail());
+    }
+
+    private static String readWithAnotherChannel(Path file) throws java.io.IOException {
+        try (java.nio.channels.FileChannel reader = java.nio.channels.FileChannel.open(file, StandardOpenOption.READ)) {
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate((int) reader.size());
+            while (bytes.hasRemaining() && reader.read(bytes) >= 0) {
+                // read to the end
+            }
+            return new String(bytes.array(), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -50,6 +50,23 @@ class FingerprintTest {
     }
 
     @Test
+    void theContractsPatternAcceptsExactlyWhatParseAccepts() {
+        // The contract records cannot depend on this class; their Bean Validation pattern must still agree with it.
+        java.util.regex.Pattern contract = java.util.regex.Pattern.compile(
+                io.homefleet.common.contract.v1.TemperatureProxyRegistration.FINGERPRINT);
+        String canonical = CERT.fingerprint().toString();
+        String plainLower = canonical.replace(":", "").toLowerCase(Locale.ROOT);
+        for (String spelling : List.of(canonical, canonical.toLowerCase(Locale.ROOT), plainLower,
+                plainLower.toUpperCase(Locale.ROOT), "sha256:" + plainLower, "SHA256:" + canonical, "sha-256:" + canonical,
+                "sha256: " + canonical, "sha256 Fingerprint=" + canonical, "SHA256 Fingerprint=" + plainLower,
+                "  " + canonical + "\n", "", "abc", canonical.substring(3), canonical.replace(':', '-'),
+                plainLower.substring(1) + "g", "md5:" + canonical, canonical.replaceFirst(":", ""), "sha256:",
+                "sha1:" + plainLower, canonical + ":")) {
+            assertEquals(Fingerprint.isValid(spelling), contract.matcher(spelling).matches(), "'" + spelling + "'");
+        }
+    }
+
+    @Test
     void anotherCertificateDoesNotMatch() {
         SelfSignedCertificate other = SelfSignedCertificate.generate("CN=fingerprint-test", List.of("localhost"));
         assertNotEquals(CERT.fingerprint(), other.fingerprint());

@@ -23,12 +23,20 @@ public record TemperatureProxyRegistration(
         String proxyUrl,
         @NotNull @Schema(description = "socket (Unix socket only) or http (also an HTTPS listener)") Kind kind,
         @Pattern(regexp = FINGERPRINT, message = "must be a SHA-256 fingerprint: 64 hex digits, optionally in "
-                + "colon-separated pairs")
-        @Schema(description = "SHA-256 of the HTTPS listener's certificate, for clients that pin it")
+                + "colon-separated pairs, optionally after sha256:")
+        @Schema(description = "SHA-256 of the HTTPS listener's certificate, for clients that pin it: 64 hex digits "
+                + "in any case, optionally in colon-separated pairs, optionally after sha256: (or openssl's "
+                + "'sha256 Fingerprint=' label); stored and shown as AB:CD:... (upper case, colons)")
         String certFingerprint) {
 
     public static final String HOSTNAME = "^[A-Za-z0-9][A-Za-z0-9.-]*$";
-    public static final String FINGERPRINT = "^(?:[0-9A-Fa-f]{64}|[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){31})$";
+    /**
+     * Every spelling of a SHA-256 certificate fingerprint that service-base's {@code Fingerprint.parse} reads
+     * (a test there keeps the two in step): 64 hex digits in any case, optionally in colon-separated pairs,
+     * optionally after {@code sha256:}, {@code sha-256:} or openssl's {@code sha256 Fingerprint=}.
+     */
+    public static final String FINGERPRINT = "^\\s*(?:(?i:sha-?256:|sha256 fingerprint=)\\s*)?"
+            + "(?:[0-9A-Fa-f]{64}|[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){31})\\s*$";
 
     /** How the proxy serves temperatures. */
     public enum Kind {
