@@ -38,7 +38,10 @@ public class HubBench {
     static Process hubProcess;
     /** The JVM options docs/hub.md recommends for k3s (a 256 MiB container limit); -Dbench.hubOpts replaces them. */
     static final String HUB_JVM_OPTIONS = System.getProperty("bench.hubOpts",
-            "-Xmx128m -Xss512k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=48m -XX:+UseSerialGC");
+            "-Xmx96m -Xss256k -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -XX:MaxDirectMemorySize=32m "
+                    + "-XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+    /** glibc's malloc arenas per thread, as docs/hub.md recommends for a pod; -Dbench.mallocArenas replaces it. */
+    static final String MALLOC_ARENA_MAX = System.getProperty("bench.mallocArenas", "2");
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(8, r -> {
                 // daemon threads: the benchmark's JVM exits when main returns
@@ -78,6 +81,9 @@ public class HubBench {
         cmd.addAll(List.of(HUB_JVM_OPTIONS.trim().split("\\s+")));
         cmd.addAll(List.of("-jar", "hub/target/quarkus-app/quarkus-run.jar"));
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (!MALLOC_ARENA_MAX.isBlank()) {
+            pb.environment().put("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
+        }
         pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
         pb.environment().put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
@@ -135,8 +141,8 @@ public class HubBench {
                 raw.rate(), raw.p(50), raw.p(99));
         System.out.printf("Ratio ingest / raw insert: %.0f%% (target >= 70%%, and >= 1,000 reports/s)%n",
                 100 * ingest.rate() / raw.rate());
-        System.out.printf("Hub RSS, peak during the ingest phase: %d MiB (hub JVM options: %s; target <= 256 MiB)%n",
-                peakRssKiB / 1024, HUB_JVM_OPTIONS);
+        System.out.printf("Hub RSS, peak during the ingest phase: %d MiB (hub JVM options: %s, MALLOC_ARENA_MAX=%s; "
+                + "target <= 256 MiB)%n", peakRssKiB / 1024, HUB_JVM_OPTIONS, MALLOC_ARENA_MAX);
 
         Result fixed = fixedRateIngest(customers, keys, 300, RUN);
         System.out.printf("At a fixed 300 reports/s (open loop, latency from the scheduled send): p50 %.1f ms, "

@@ -174,13 +174,9 @@ public class CredentialService implements TokenStore {
         byte[] hash = Tokens.sha256(token);
         String cacheKey = java.util.HexFormat.of().formatHex(hash);
         long now = System.nanoTime();
-        Cached cached = cache.get(cacheKey);
-        if (cached != null) {
-            long age = now - cached.at();
-            if (age < shortTtlNanos
-                    || (cached.mayLiveLong() && age < longTtlNanos && notifications.usable(CACHE_TTL))) {
-                return cached.caller();
-            }
+        Optional<Caller> remembered = fromCache(cacheKey, now);
+        if (remembered != null) {
+            return remembered;
         }
         long seen = epoch.get();
         boolean listening = notified && notifications.listening();
@@ -196,6 +192,30 @@ public class CredentialService implements TokenStore {
             cache.replace(cacheKey, entry, new Cached(caller, now, false));
         }
         return caller;
+    }
+
+    /**
+     * What {@link #authenticate} would answer from memory alone, without touching the database: empty when the
+     * cache cannot answer. Safe on an event-loop thread (the security mechanism and the upload gate ask here before
+     * they hop to a worker).
+     */
+    @Override
+    public Optional<Optional<Caller>> remembered(String token) {
+        String cacheKey = java.util.HexFormat.of().formatHex(Tokens.sha256(token));
+        return Optional.ofNullable(fromCache(cacheKey, System.nanoTime()));
+    }
+
+    /** The cached answer while it may still be used, else null. */
+    private Optional<Caller> fromCache(String cacheKey, long now) {
+        Cached cached = cache.get(cacheKey);
+        if (cached != null) {
+            long age = now - cached.at();
+            if (age < shortTtlNanos
+                    || (cached.mayLiveLong() && age < longTtlNanos && notifications.usable(CACHE_TTL))) {
+                return cached.caller();
+            }
+        }
+        return null;
     }
 
     /** Every kind of token lives in the credentials table, so an unknown one of any kind is a 401. */

@@ -111,37 +111,45 @@ public class UploadGate {
             ctx.next();
             return;
         }
-        // The request stays paused until a body reader is attached, so nothing is lost while the token is checked.
+        // A token the credential cache knows is checked right here; only a lookup in the database hops to a worker
+        // (the request stays paused until a body reader is attached, so nothing is lost meanwhile).
+        Optional<Optional<Caller>> remembered = credentials.remembered(token);
+        if (remembered.isPresent()) {
+            admit(ctx, remembered.get());
+            return;
+        }
         ctx.vertx().<Optional<Caller>>executeBlocking(() -> credentials.authenticate(token), false)
-                .onComplete(checked -> {
-                    if (checked.failed() || checked.result().isEmpty()) {
-                        ctx.next(); // the endpoint's own authentication answers, without reading the body
-                        return;
-                    }
-                    Caller caller = checked.result().get();
-                    Slot slot = acquire(caller.credentialId());
-                    if (slot == null) {
-                        refuse(ctx, ProblemType.RATE_LIMITED, "too many uploads at once"
-                                + (perKeyFull(caller.credentialId()) ? " with this " + caller.kind().displayName()
-                                        + " (at most " + config.ingest().maxUploadsPerKey() + ")"
-                                        : " on this hub (at most " + config.ingest().maxUploads() + ")")
-                                + "; retry after " + config.ingest().uploadRetryAfter().toSeconds() + " s",
-                                config.ingest().uploadRetryAfter().toSeconds());
-                        return;
-                    }
-                    ctx.put(SLOT, slot);
-                    long timer = ctx.vertx().setTimer(config.ingest().uploadTimeout().toMillis(), t -> {
-                        if (slot.release()) {
-                            refuse(ctx, ProblemType.REQUEST_TIMEOUT, "the request body did not arrive within "
-                                    + config.ingest().uploadTimeout().toSeconds() + " s", -1);
-                        }
-                    });
-                    ctx.addEndHandler(done -> {
-                        ctx.vertx().cancelTimer(timer);
-                        slot.release();
-                    });
-                    ctx.next();
-                });
+                .onComplete(checked -> admit(ctx, checked.failed() ? Optional.empty() : checked.result()));
+    }
+
+    private void admit(RoutingContext ctx, Optional<Caller> checked) {
+        if (checked.isEmpty()) {
+            ctx.next(); // the endpoint's own authentication answers, without reading the body
+            return;
+        }
+        Caller caller = checked.get();
+        Slot slot = acquire(caller.credentialId());
+        if (slot == null) {
+            refuse(ctx, ProblemType.RATE_LIMITED, "too many uploads at once"
+                    + (perKeyFull(caller.credentialId()) ? " with this " + caller.kind().displayName()
+                            + " (at most " + config.ingest().maxUploadsPerKey() + ")"
+                            : " on this hub (at most " + config.ingest().maxUploads() + ")")
+                    + "; retry after " + config.ingest().uploadRetryAfter().toSeconds() + " s",
+                    config.ingest().uploadRetryAfter().toSeconds());
+            return;
+        }
+        ctx.put(SLOT, slot);
+        long timer = ctx.vertx().setTimer(config.ingest().uploadTimeout().toMillis(), t -> {
+            if (slot.release()) {
+                refuse(ctx, ProblemType.REQUEST_TIMEOUT, "the request body did not arrive within "
+                        + config.ingest().uploadTimeout().toSeconds() + " s", -1);
+            }
+        });
+        ctx.addEndHandler(done -> {
+            ctx.vertx().cancelTimer(timer);
+            slot.release();
+        });
+        ctx.next();
     }
 
     private Slot acquire(UUID key) {

@@ -1,5 +1,6 @@
 package io.homefleet.service.auth;
 
+
 import io.homefleet.common.credential.TokenKind;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -9,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.Optional;
 
 /** Checks a token against the service's {@link TokenStore}, off the event loop (the hub's store asks PostgreSQL). */
 @ApplicationScoped
@@ -24,12 +26,20 @@ public class TokenIdentityProvider implements IdentityProvider<TokenRequest> {
     @Override
     public Uni<SecurityIdentity> authenticate(TokenRequest request, AuthenticationRequestContext context) {
         TokenKind kind = TokenKind.of(request.token()).orElseThrow();
-        java.util.function.Supplier<SecurityIdentity> lookup = () -> stores.get().authenticate(request.token())
+        TokenStore store = stores.get();
+        java.util.function.Function<Optional<Caller>, SecurityIdentity> identity = found -> found
                 .filter(caller -> caller.kind() == kind)
                 .map(TokenIdentities::of)
                 .orElseThrow(() -> new AuthenticationFailedException(AuthProblems.unknown(kind)));
-        // Already on a worker (a blocking endpoint): look up here rather than hop to another worker and back.
-        return io.vertx.core.Context.isOnEventLoopThread() ? context.runBlocking(lookup)
-                : Uni.createFrom().item(lookup);
+        if (!io.vertx.core.Context.isOnEventLoopThread()) {
+            // Already on a worker (a blocking endpoint): look up here rather than hop to another worker and back.
+            return Uni.createFrom().item(() -> identity.apply(store.authenticate(request.token())));
+        }
+        // On the event loop: a token the store remembers needs no worker at all (the hot path of polls and ingest).
+        Optional<Optional<Caller>> remembered = store.remembered(request.token());
+        if (remembered.isPresent()) {
+            return Uni.createFrom().item(() -> identity.apply(remembered.get()));
+        }
+        return context.runBlocking(() -> identity.apply(store.authenticate(request.token())));
     }
 }

@@ -16,4 +16,12 @@ public interface TokenStore {
      * may block (a database lookup).
      */
     Optional<Caller> authenticate(String token);
+
+    /**
+     * What {@link #authenticate} would answer from memory alone, without blocking: empty when only a blocking lookup
+     * can tell. A store with a cache answers here, so a request on the event loop needs no hop to a worker thread.
+     */
+    default Optional<Optional<Caller>> remembered(String token) {
+        return Optional.empty();
+    }
 }
