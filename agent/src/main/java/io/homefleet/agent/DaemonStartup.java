@@ -2,7 +2,6 @@ package io.homefleet.agent;
 
 import io.homefleet.agent.config.AgentConfig;
 import io.homefleet.agent.guest.GuestService;
-import io.homefleet.agent.tls.LocalApiCertificate;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -26,7 +25,7 @@ public class DaemonStartup {
         // The config path is logged because an agent started with another file than the default is a known trap.
         LOG.infof("homefleet-agent %s for host %s (config %s); local API %s, certificate SHA-256 fingerprint %s",
                 AgentVersion.get(), config.hub().hostId(), location.configFile(), config.localApi().listenAddr(),
-                LocalApiCertificate.fingerprint(config.tlsCertFile()));
+                config.localApiCertificate().fingerprint());
         guests.resumeInterrupted();
     }
 }

@@ -1,10 +1,10 @@
 package io.homefleet.agent.cli;
 
+import java.io.IOException;
 import io.homefleet.agent.AgentVersion;
 import io.homefleet.agent.config.AgentConfig;
 import io.homefleet.agent.config.AgentConfigLoader;
 import io.homefleet.service.config.InvalidConfigException;
-import io.homefleet.agent.tls.LocalApiCertificate;
 import io.quarkus.runtime.Quarkus;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,8 +32,14 @@ public class AgentCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 2;
         }
-        String fingerprint = LocalApiCertificate.ensure(loaded.tlsCertFile(), loaded.tlsKeyFile(), loaded.hub().hostId(),
-                List.of(loaded.localApi().host(), loaded.localApi().advertiseAddr().replaceFirst(":[0-9]+$", "")));
+        String fingerprint;
+        try {
+            fingerprint = loaded.localApiCertificate().ensure().toString();
+        } catch (IOException e) {
+            System.err.println("cannot create the local API certificate at " + loaded.tlsCertFile() + ": "
+                    + e.getMessage());
+            return 1;
+        }
         System.out.println("local API certificate SHA-256 fingerprint: " + fingerprint);
         // Quarkus does not read agent.yaml; hand it the listener before the HTTP server starts.
         System.setProperty("homefleet.agent.config-file", config.toAbsolutePath().toString());

@@ -3,7 +3,6 @@ package io.homefleet.agent.cli;
 import io.homefleet.agent.config.AgentConfig;
 import io.homefleet.agent.config.AgentConfigLoader;
 import io.homefleet.service.config.InvalidConfigException;
-import io.homefleet.agent.tls.LocalApiCertificate;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,12 +22,14 @@ public class TlsCommand {
         public Integer call() {
             try {
                 AgentConfig loaded = AgentConfigLoader.load(config != null ? config : AgentConfigLoader.defaultLocation());
-                System.out.println(LocalApiCertificate.ensure(loaded.tlsCertFile(), loaded.tlsKeyFile(),
-                        loaded.hub().hostId(), List.of(loaded.localApi().host())));
+                System.out.println(loaded.localApiCertificate().ensure());
                 return 0;
             } catch (InvalidConfigException e) {
                 System.err.println(e.getMessage());
                 return 2;
+            } catch (java.io.IOException e) {
+                System.err.println("cannot create the local API certificate: " + e.getMessage());
+                return 1;
             }
         }
     }

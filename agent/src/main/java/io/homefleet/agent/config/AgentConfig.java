@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import io.homefleet.service.tls.CertificateFiles;
 import io.homefleet.service.tls.Fingerprint;
 import io.homefleet.service.tls.TrustOptions;
 import java.nio.file.Files;
@@ -178,6 +179,18 @@ public record AgentConfig(
     public Path tlsKeyFile() {
         return localApi.tls() != null && localApi.tls().keyFile() != null
                 ? localApi.tls().keyFile() : stateDir.resolve("tls/local-api.key");
+    }
+
+    /**
+     * The local API's self-signed certificate: no public CA vouches for a host's LAN address, so controllers pin its
+     * fingerprint. Created at first start and kept; it names localhost, the host id and the addresses it is served at.
+     */
+    public CertificateFiles localApiCertificate() {
+        List<String> names = new java.util.ArrayList<>(List.of("localhost", hub.hostId(), localApi.host()));
+        if (localApi.advertiseAddr() != null) {
+            names.add(localApi.advertiseAddr().replaceFirst(":[0-9]+$", ""));
+        }
+        return new CertificateFiles(tlsCertFile(), tlsKeyFile(), "CN=homefleet-agent " + hub.hostId(), names);
     }
 
     /** The hash-chained audit log of disk format decisions. */

@@ -4,7 +4,6 @@ import io.homefleet.agent.config.AgentConfig;
 import io.homefleet.agent.hub.HubClient;
 import io.homefleet.agent.localapi.auth.LocalApiCredentials;
 import io.homefleet.agent.proxmox.ProxmoxApi;
-import io.homefleet.agent.tls.LocalApiCertificate;
 import io.homefleet.common.contract.v1.GuestProvisionRequest;
 import io.homefleet.common.contract.v1.GuestProvisioningStatus;
 import jakarta.annotation.PreDestroy;
@@ -45,7 +44,7 @@ public class GuestService {
                         Duration.ofSeconds(config.proxmox().taskTimeoutSeconds())),
                 () -> {
                     try {
-                        return LocalApiCertificate.fingerprint(config.tlsCertFile());
+                        return config.localApiCertificate().fingerprint().toString();
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

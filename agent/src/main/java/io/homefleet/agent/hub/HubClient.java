@@ -14,8 +14,6 @@ import io.homefleet.service.problem.ProblemType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -71,7 +69,7 @@ public class HubClient {
 
     public Outcome postHostReport(HostReport report) {
         try {
-            hub.postHostReport(credential(hostKeyFile, TokenKind.HOST), report);
+            hub.postHostReport(Credential.bearerFromFile(hostKeyFile, TokenKind.HOST), report);
             return Outcome.accepted(null);
         } catch (HubException e) {
             return Outcome.of(e);
@@ -81,7 +79,7 @@ public class HubClient {
     /** Creates the customer unless it exists; a 409 (already there) is success. */
     public Outcome ensureCustomer(String id, String name, String domain) {
         try {
-            hub.createCustomer(credential(operatorTokenFile, TokenKind.OPERATOR),
+            hub.createCustomer(Credential.bearerFromFile(operatorTokenFile, TokenKind.OPERATOR),
                     new CustomerRequest(id, name, null, domain, null));
             return Outcome.accepted(null);
         } catch (HubException e) {
@@ -95,27 +93,9 @@ public class HubClient {
     /** Issues a new key for the customer (earlier keys stay valid) and returns it. */
     public IssuedKey issueCustomerKey(String customerId) throws IOException {
         try {
-            return hub.issueCustomerKey(credential(operatorTokenFile, TokenKind.OPERATOR), customerId);
+            return hub.issueCustomerKey(Credential.bearerFromFile(operatorTokenFile, TokenKind.OPERATOR), customerId);
         } catch (HubException e) {
             throw new IOException("hub refused to issue a customer key: " + e.getMessage(), e);
         }
-    }
-
-    private static Credential credential(Path file, TokenKind expected) throws HubException {
-        if (file == null) {
-            throw new HubException(HubException.Kind.NO_CREDENTIAL, "no file configured for the " + expected.displayName());
-        }
-        String token;
-        try {
-            token = Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new HubException(HubException.Kind.NO_CREDENTIAL, "cannot read the " + expected.displayName()
-                    + " from " + file + ": " + e.getMessage());
-        }
-        if (!token.startsWith(expected.prefix())) {
-            throw new HubException(HubException.Kind.NO_CREDENTIAL, file + " does not hold a " + expected.displayName()
-                    + " (" + expected.prefix() + "...)");
-        }
-        return Credential.bearer(token);
     }
 }

@@ -1,10 +1,10 @@
 package io.homefleet.agent.cli;
 
+import io.homefleet.service.tls.Fingerprint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.homefleet.agent.localapi.auth.OperatorCredential;
-import io.homefleet.agent.tls.LocalApiCertificate;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -97,7 +97,7 @@ class AgentCommandTest {
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().matches("[0-9A-F]{2}(:[0-9A-F]{2}){31}"), "printed as openssl prints it: " + first.out());
         assertEquals(first.out(), second.out(), "the certificate is created once and kept");
-        assertEquals(first.out(), LocalApiCertificate.fingerprint(dir.resolve("state/tls/local-api.crt")));
+        assertEquals(first.out(), Fingerprint.of(dir.resolve("state/tls/local-api.crt")).toString());
         assertEquals("rw-------", PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(dir.resolve("state/tls/local-api.key"))));
     }

@@ -1,5 +1,6 @@
 package io.homefleet.agent.guest;
 
+import io.homefleet.service.tls.Fingerprint;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.homefleet.agent.testsupport.TestEnv;
-import io.homefleet.agent.tls.LocalApiCertificate;
 import io.homefleet.common.contract.v1.GuestBootstrap;
 import io.homefleet.common.json.Json;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,7 +46,7 @@ class GuestProvisioningTest {
         assertEquals(issued.get(issued.size() - 1).asText(), bootstrap.hub().customerKey(),
                 "the bootstrap carries the key the hub issued for this customer");
         assertEquals("192.0.2.10:8443", bootstrap.localApi().endpoint());
-        assertEquals(LocalApiCertificate.fingerprint(TestEnv.config().tlsCertFile()), bootstrap.localApi().fingerprint());
+        assertEquals(Fingerprint.of(TestEnv.config().tlsCertFile()).toString(), bootstrap.localApi().fingerprint());
 
         // The seed's 2a: the token minted during provisioning works at once against the running daemon.
         given().auth().oauth2(bootstrap.localApi().token()).when().get("/storage").then().statusCode(200);

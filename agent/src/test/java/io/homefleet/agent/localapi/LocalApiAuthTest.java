@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.homefleet.agent.testsupport.AgentTestEnvironment;
 import io.homefleet.agent.testsupport.TestEnv;
-import io.homefleet.agent.tls.LocalApiCertificate;
 import io.homefleet.service.tls.Fingerprint;
 import io.homefleet.service.tls.TrustOptions;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -114,7 +113,7 @@ class LocalApiAuthTest {
     @Test
     void tlsServesTheCertificateWhoseFingerprintControllersPin() throws Exception {
         String token = mint(9306);
-        String pinned = LocalApiCertificate.fingerprint(TestEnv.config().tlsCertFile());
+        String pinned = Fingerprint.of(TestEnv.config().tlsCertFile()).toString();
         HttpResponse<String> response = pinnedClient(pinned).send(HttpRequest.newBuilder(httpsMetrics.toURI())
                 .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());

@@ -1,9 +1,9 @@
 package io.homefleet.agent.testsupport;
 
+import io.homefleet.service.tls.SelfSignedCertificate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.homefleet.agent.localapi.auth.OperatorCredential;
-import io.homefleet.agent.tls.LocalApiCertificate;
 import io.homefleet.common.credential.TokenKind;
 import io.homefleet.common.credential.Tokens;
 import io.homefleet.common.json.Json;
@@ -49,7 +49,8 @@ public class AgentTestEnvironment implements QuarkusTestResourceLifecycleManager
             Files.createDirectories(dir.resolve("tank"));
             Path cert = state.resolve("tls/local-api.crt");
             Path key = state.resolve("tls/local-api.key");
-            LocalApiCertificate.ensure(cert, key, TestEnv.HOST_ID, List.of("127.0.0.1"));
+            SelfSignedCertificate.ensure(cert, key, "CN=homefleet-agent " + TestEnv.HOST_ID,
+                    List.of("localhost", TestEnv.HOST_ID, "127.0.0.1"));
             Files.writeString(dir.resolve("agent.yaml"), """
                     hub:
                       url: %s

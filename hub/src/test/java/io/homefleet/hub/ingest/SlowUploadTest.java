@@ -1,5 +1,6 @@
 package io.homefleet.hub.ingest;
 
+import io.homefleet.service.testing.ErrorLog;
 import static io.homefleet.hub.support.Fleet.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,13 +22,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,33 +39,17 @@ class SlowUploadTest {
     private static final int STALLED = 300;
     private static final Duration FAST = Duration.ofSeconds(1);
 
-    private final List<LogRecord> errors = Collections.synchronizedList(new ArrayList<>());
-    private final Handler errorLog = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                errors.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private ErrorLog errors;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeEach
     void watchLog() {
-        java.util.logging.Logger.getLogger("").addHandler(errorLog);
+        errors = ErrorLog.capture();
     }
 
     @AfterEach
     void stopWatching() {
-        java.util.logging.Logger.getLogger("").removeHandler(errorLog);
+        errors.close();
     }
 
     @Test
@@ -114,7 +95,7 @@ class SlowUploadTest {
                 socket.close();
             }
         }
-        assertEquals(List.of(), errors.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
+        assertEquals(List.of(), errors.lines());
     }
 
     @Test
@@ -147,7 +128,7 @@ class SlowUploadTest {
             status = as(greedyKey).body(Fleet.report(greedy)).post("/api/v1/report").statusCode();
         } while (status == 429 && System.nanoTime() < deadline);
         assertEquals(202, status);
-        assertEquals(List.of(), errors.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
+        assertEquals(List.of(), errors.lines());
     }
 
     @Test
@@ -164,7 +145,7 @@ class SlowUploadTest {
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(202, response.statusCode(), version + ": " + response.body());
         }
-        assertEquals(List.of(), errors.stream().map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
+        assertEquals(List.of(), errors.lines());
     }
 
     /** Sends a report's headers and its first bytes, then nothing more. */

@@ -1,5 +1,6 @@
 package io.homefleet.hub.problem;
 
+import io.homefleet.service.testing.ErrorLog;
 import static io.homefleet.hub.support.Fleet.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -26,10 +27,6 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -154,25 +151,7 @@ class SharedProblemsTest {
     /** Issue 10 item 10: a chunked body over the limit was an empty 413 and two ERROR stack traces. */
     @Test
     void aChunkedBodyOverTheLimitIs413ProblemWithoutErrorLog() throws Exception {
-        List<LogRecord> errors = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                    errors.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger.getLogger("").addHandler(capture);
-        try {
+        try (ErrorLog errors = ErrorLog.capture()) {
             byte[] big = Fleet.json(report("padding", "x".repeat(1_100_000))).getBytes();
             HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                     .send(HttpRequest.newBuilder(root.toURI().resolve("api/v1/report"))
@@ -185,9 +164,7 @@ class SharedProblemsTest {
             assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
             assertTrue(response.body().contains(ProblemType.BODY_TOO_LARGE.uri()), response.body());
             Thread.sleep(300);
-            assertTrue(errors.isEmpty(), () -> "logged: " + errors.stream().map(LogRecord::getMessage).toList());
-        } finally {
-            java.util.logging.Logger.getLogger("").removeHandler(capture);
+            assertTrue(errors.lines().isEmpty(), () -> "logged: " + errors.lines());
         }
     }
 

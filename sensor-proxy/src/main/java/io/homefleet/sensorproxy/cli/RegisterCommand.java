@@ -14,7 +14,6 @@ import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.config.ProxyConfig;
 import io.homefleet.sensorproxy.config.SecretFiles;
 import io.homefleet.sensorproxy.controlplane.ControlPlaneClient;
-import io.homefleet.sensorproxy.tls.TlsMaterial;
 import io.homefleet.service.hubclient.HubException;
 import io.homefleet.service.tls.Fingerprint;
 import io.homefleet.service.tls.TrustOptions;
@@ -156,7 +155,7 @@ public class RegisterCommand implements Callable<Integer> {
         String certFingerprint = null;
         if (registrationKind == TemperatureProxyRegistration.Kind.HTTP) {
             try {
-                certFingerprint = TlsMaterial.ensure(TlsMaterial.resolve(c.httpTlsCert(), c.httpTlsKey(), Path.of(c.stateDir())), name);
+                certFingerprint = c.httpsCertificate(name).ensure().toString();
             } catch (IOException e) {
                 System.err.println("error: the HTTPS certificate: " + e.getMessage());
                 return FAILED;

@@ -4,7 +4,6 @@ import io.homefleet.sensorproxy.HostName;
 import io.homefleet.sensorproxy.SensorProxySettings;
 import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.config.ProxyConfig;
-import io.homefleet.sensorproxy.tls.TlsMaterial;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -37,8 +36,7 @@ public class TlsCommand {
             }
             ProxyConfig c = loaded.get().config();
             try {
-                System.out.println(TlsMaterial.ensure(TlsMaterial.resolve(c.httpTlsCert(), c.httpTlsKey(), Path.of(c.stateDir())),
-                        HostName.local()));
+                System.out.println(c.httpsCertificate(HostName.local()).ensure());
                 return 0;
             } catch (IOException e) {
                 System.err.println("error: " + e.getMessage());

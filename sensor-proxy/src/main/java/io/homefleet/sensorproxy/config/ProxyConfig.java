@@ -1,6 +1,7 @@
 package io.homefleet.sensorproxy.config;
 
 import io.homefleet.service.config.DurationRange;
+import io.homefleet.service.tls.CertificateFiles;
 import io.homefleet.service.tls.Fingerprint;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -9,6 +10,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -128,6 +130,18 @@ public record ProxyConfig(
                 strictNodeValidation, rateLimit, limits, httpEnabled, httpListenAddr, httpTlsCert, httpTlsKey, token,
                 httpAuthTokenFile, httpClientCa, ssh, cacheTtl, sensorsCommand, hwmonDir, thermalDir, subuidFile,
                 subgidFile, smart, controlPlane, legacyAllowlist);
+    }
+
+    /**
+     * The HTTPS listener's certificate: the configured files, or a self-signed ECDSA pair under the state directory
+     * generated at first start (key 0600) and reused; clients pin its fingerprint, which the proxy logs at start and
+     * {@code sensor-proxy tls fingerprint} prints.
+     */
+    public CertificateFiles httpsCertificate(String hostName) {
+        Path cert = httpTlsCert.isBlank() ? Path.of(stateDir, "tls", "server.crt") : Path.of(httpTlsCert);
+        Path key = httpTlsCert.isBlank() ? Path.of(stateDir, "tls", "server.key") : Path.of(httpTlsKey);
+        return new CertificateFiles(cert, key, "CN=" + hostName + ",O=Homefleet sensor proxy",
+                List.of(hostName, "localhost", "127.0.0.1", "::1"));
     }
 
     public record AllowedPeer(

@@ -1,5 +1,6 @@
 package io.homefleet.sensorproxy.http;
 
+import io.homefleet.service.tls.CertificateFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homefleet.common.contract.v1.Problem;
@@ -16,7 +17,6 @@ import io.homefleet.sensorproxy.config.ProxyConfig;
 import io.homefleet.sensorproxy.metrics.ProxyMetrics;
 import io.homefleet.sensorproxy.sensors.TemperatureService;
 import io.homefleet.sensorproxy.socket.RpcException;
-import io.homefleet.sensorproxy.tls.TlsMaterial;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientAuth;
 import io.vertx.core.http.HttpMethod;
@@ -69,8 +69,8 @@ public final class HttpsServer implements AutoCloseable {
     }
 
     public void start() throws IOException {
-        TlsMaterial.Paths tls = TlsMaterial.resolve(config.httpTlsCert(), config.httpTlsKey(), Path.of(config.stateDir()));
-        fingerprint = TlsMaterial.ensure(tls, HostName.local());
+        CertificateFiles tls = config.httpsCertificate(HostName.local());
+        fingerprint = tls.ensure().toString();
         ListenAddress listen = ListenAddress.parse(config.httpListenAddr());
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(listen.host()).setPort(listen.port())

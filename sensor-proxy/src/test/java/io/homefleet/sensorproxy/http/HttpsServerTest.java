@@ -1,5 +1,6 @@
 package io.homefleet.sensorproxy.http;
 
+import io.homefleet.service.tls.Fingerprint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import io.homefleet.common.json.Json;
 import io.homefleet.sensorproxy.support.PinnedTls;
 import io.homefleet.sensorproxy.support.TestCa;
 import io.homefleet.sensorproxy.support.TestProxy;
-import io.homefleet.sensorproxy.tls.TlsMaterial;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,7 +48,7 @@ class HttpsServerTest {
             HttpsServer https = t.proxy.https();
             Path key = dir.resolve("state/tls/server.key");
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
-            assertEquals(https.fingerprint(), TlsMaterial.fingerprint(dir.resolve("state/tls/server.crt")));
+            assertEquals(https.fingerprint(), Fingerprint.of(dir.resolve("state/tls/server.crt")).toString());
             SSLContext pinned = PinnedTls.context(https.fingerprint(), null, null);
 
             HttpResponse<String> one = get(pinned, https.port(), "/temps?node=pve-local", TOKEN);

@@ -1,5 +1,6 @@
 package io.homefleet.service.problem;
 
+import io.homefleet.service.testing.ErrorLog;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -21,10 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
 /** The shared problem layer on a small app: every error a documented type, every rejected field named. */
@@ -133,25 +130,7 @@ class SharedProblemLayerTest {
 
     @Test
     void aChunkedBodyOverTheLimitIsAProblemAndLogsNoError() throws Exception {
-        List<LogRecord> errors = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                    errors.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger.getLogger("").addHandler(capture);
-        try {
+        try (ErrorLog errors = ErrorLog.capture()) {
             byte[] big = ("{\"name\":\"" + "x".repeat(20_000) + "\"}").getBytes();
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(root.toURI().resolve("probe/customer"))
@@ -164,10 +143,7 @@ class SharedProblemLayerTest {
             assertTrue(response.body().contains(ProblemType.BODY_TOO_LARGE.uri()), response.body());
             assertTrue(response.body().contains("\"limit_bytes\":4096"), response.body());
             Thread.sleep(300);
-            assertTrue(errors.isEmpty(), () -> "logged: " + errors.stream()
-                    .map(r -> r.getLoggerName() + ": " + r.getMessage()).toList());
-        } finally {
-            java.util.logging.Logger.getLogger("").removeHandler(capture);
+            assertTrue(errors.lines().isEmpty(), () -> "logged: " + errors.lines());
         }
     }
 
