@@ -31,6 +31,7 @@ public class ConfigTemplateResource {
     CurrentCaller caller;
 
     /** A template version as the API shows it. */
+    @io.homefleet.common.contract.v1.ContractRecord
     public record TemplateView(long version, String sha256, String uploadedBy, Instant uploadedAt, String yaml) {
         static TemplateView of(ConfigTemplates.Template t) {
             return new TemplateView(t.version(), t.sha256(), t.uploadedBy(), t.uploadedAt(), t.yaml());
