@@ -2,7 +2,6 @@ package io.homefleet.hub.customerconfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.homefleet.common.contract.v1.ContractRecord;
-import io.homefleet.common.contract.v1.Problem;
 import io.homefleet.common.credential.Tokens;
 import io.homefleet.service.problem.ProblemException;
 import io.homefleet.service.problem.ProblemType;
@@ -134,15 +133,8 @@ public record CustomerConfigDocument(Identity identity, Map<String, String> infr
         return new CustomerConfigDocument(identity, infrastructure, monitoring, notifications);
     }
 
-    /** One problem naming every offending field ("path: why" each), as the shared validation mapper does. */
     static ProblemException invalid(List<String> problems) {
-        List<Problem.FieldError> errors = problems.stream().map(p -> {
-            int colon = p.indexOf(": ");
-            return colon < 0 ? new Problem.FieldError("", p)
-                    : new Problem.FieldError(p.substring(0, colon), p.substring(colon + 2));
-        }).toList();
-        return new ProblemException(ProblemException.problem(ProblemType.INVALID_FIELDS, String.join("; ", problems))
-                .withErrors(errors));
+        return io.homefleet.hub.problem.FieldProblems.invalid(problems);
     }
 
     private static String text(JsonNode node, String field, String path, List<String> problems) {
