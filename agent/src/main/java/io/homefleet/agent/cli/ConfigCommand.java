@@ -36,9 +36,6 @@ public class ConfigCommand {
                 if (loaded.hub().approvalPublicKeyFile() == null || !Files.isReadable(loaded.hub().approvalPublicKeyFile())) {
                     warnings.add("hub.approval_public_key_file is not set or not readable: data-bearing disks can never be approved for formatting");
                 }
-                if (loaded.hub().operatorTokenFile() == null || !Files.isReadable(loaded.hub().operatorTokenFile())) {
-                    warnings.add("hub.operator_token_file is not set or not readable: guests cannot be provisioned");
-                }
                 if (!Files.isExecutable(loaded.proxmox().pvesh())) {
                     warnings.add("proxmox.pvesh " + loaded.proxmox().pvesh() + " is not executable");
                 }

@@ -39,6 +39,7 @@ public record AgentConfig(
             @NotBlank @Pattern(regexp = "^https?://[^\\s]+$", message = "must be an http(s) URL") String url,
             @NotNull @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String hostId,
             @NotNull Path hostKeyFile,
+            /* No longer used (guests get their customer key with the host key); accepted with a warning. */
             Path operatorTokenFile,
             Path approvalPublicKeyFile,
             @Min(5) @Max(3600) Integer reportIntervalSeconds,
@@ -81,6 +82,11 @@ public record AgentConfig(
             if (plainHttp() && allowPlainHttp == null) {
                 warnings.add("hub.url " + url + " is plain http: the host key crosses the network readable; use "
                         + "https, or set hub.allow_plain_http: true to accept it on purpose");
+            }
+            if (operatorTokenFile != null) {
+                warnings.add("hub.operator_token_file is no longer used: the agent fetches a guest's customer key "
+                        + "with its host key, for the customer the operator placed on the guest in the hub; remove "
+                        + "the key from agent.yaml and delete " + operatorTokenFile);
             }
             if (insecureSkipVerify && !plainHttp()) {
                 warnings.add("hub.insecure_skip_verify is on: any certificate is accepted as the hub's; set "

@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
 /**
  * Provisions one customer guest in five steps, each idempotent (it first looks whether its work is already done),
  * so a failed or interrupted run resumes where it stopped:
- * customer_key (ask the hub for the customer's own key), restore (unprivileged LXC from the golden archive),
+ * customer_key (ask the hub, with the host key, for the key of the customer the operator placed on this guest), restore (unprivileged LXC from the golden archive),
  * bootstrap (bootstrap.json with the customer key and a fresh guest token), mount (read-only, before first boot),
  * start.
  */
@@ -101,12 +101,7 @@ public class GuestProvisioner {
         if (Files.exists(keyFile) && Files.readString(keyFile).strip().startsWith("hfc_")) {
             return "customer key already issued";
         }
-        HubClient.Outcome customer = hub.ensureCustomer(request.customer().id(), request.customer().name(),
-                request.customer().domain());
-        if (!customer.accepted()) {
-            throw new IOException("hub refused to create customer " + request.customer().id() + ": " + customer.detail());
-        }
-        IssuedKey key = hub.issueCustomerKey(request.customer().id());
+        IssuedKey key = hub.issueGuestCustomerKey(settings.hostId(), request.vmid(), request.customer().id());
         if (key.key() == null || !key.key().startsWith("hfc_")) {
             throw new IOException("hub answered with something that is not a customer key (hfc_)");
         }

@@ -35,8 +35,7 @@ public class GuestService {
     public GuestService(AgentConfig config, ProxmoxApi proxmox, LocalApiCredentials credentials) {
         this.journal = new ProvisioningJournal(config.stateDir().resolve("guests"));
         this.defaultStorage = config.backup().restoreStorage();
-        HubClient hub = new HubClient(HubClient.connection(config.hub()), config.hub().hostKeyFile(),
-                config.hub().operatorTokenFile());
+        HubClient hub = new HubClient(HubClient.connection(config.hub()), config.hub().hostKeyFile());
         this.provisioner = new GuestProvisioner(proxmox, hub, credentials.guests(), journal,
                 new BootstrapWriter(config.proxmox().guestRootUid()),
                 new GuestProvisioner.Settings(config.hub().url(), config.hub().hostId(),

@@ -39,7 +39,7 @@ public class HostReportLoop {
     @Inject
     public HostReportLoop(AgentConfig config, HostMetricsService metrics, ProxmoxApi proxmox, GuestService guests) {
         config.hub().warnings().forEach(LOG::warn);
-        this.hub = new HubClient(HubClient.connection(config.hub()), config.hub().hostKeyFile(), null);
+        this.hub = new HubClient(HubClient.connection(config.hub()), config.hub().hostKeyFile());
         this.builder = new HostReportBuilder(config.hub().hostId(), config.proxmox().node(), AgentVersion.get(),
                 metrics, proxmox, guests.journal());
         this.interval = Duration.ofSeconds(config.hub().reportIntervalSeconds());

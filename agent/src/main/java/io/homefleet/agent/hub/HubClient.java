@@ -1,7 +1,6 @@
 package io.homefleet.agent.hub;
 
 import io.homefleet.agent.config.AgentConfig;
-import io.homefleet.common.contract.v1.CustomerRequest;
 import io.homefleet.common.contract.v1.HostReport;
 import io.homefleet.common.contract.v1.IssuedKey;
 import io.homefleet.common.credential.TokenKind;
@@ -10,7 +9,6 @@ import io.homefleet.service.hubclient.HubApi;
 import io.homefleet.service.hubclient.HubConnection;
 import io.homefleet.service.hubclient.HubException;
 import io.homefleet.service.hubclient.HubHttpClient;
-import io.homefleet.service.problem.ProblemType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,19 +16,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The agent's calls to the hub, over the shared hub client: the host report (with the host key) and, for
- * provisioning, creating a customer and issuing its key (with the hub operator token). Keys are read from their
- * files on each call so a rotation needs no restart; they are never logged.
+ * The agent's calls to the hub, over the shared hub client, all with the host key: the host report and, for
+ * provisioning, the customer key of a guest the operator placed on this host. The key is read from its file on each
+ * call so a rotation needs no restart; it is never logged.
  */
 public class HubClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private final HubApi hub;
     private final Path hostKeyFile;
-    private final Path operatorTokenFile;
 
-    public HubClient(HubConnection connection, Path hostKeyFile, Path operatorTokenFile) {
+    public HubClient(HubConnection connection, Path hostKeyFile) {
         this.hostKeyFile = hostKeyFile;
-        this.operatorTokenFile = operatorTokenFile;
         try {
             this.hub = HubHttpClient.create(connection.withTimeout(TIMEOUT).withUserAgent("homefleet-agent"));
         } catch (IOException e) {
@@ -76,26 +72,16 @@ public class HubClient {
         }
     }
 
-    /** Creates the customer unless it exists; a 409 (already there) is success. */
-    public Outcome ensureCustomer(String id, String name, String domain) {
+    /**
+     * The customer's key for guest {@code vmid} of host {@code hostId}, which the hub issues only for the customer the
+     * operator placed there (revoking the key it issued for this guest before); its refusal comes back in its words.
+     */
+    public IssuedKey issueGuestCustomerKey(String hostId, int vmid, String customerId) throws IOException {
         try {
-            hub.createCustomer(Credential.bearerFromFile(operatorTokenFile, TokenKind.OPERATOR),
-                    new CustomerRequest(id, name, null, domain, null));
-            return Outcome.accepted(null);
+            return hub.issueGuestCustomerKey(Credential.bearerFromFile(hostKeyFile, TokenKind.HOST), hostId, vmid,
+                    customerId);
         } catch (HubException e) {
-            if (e.status() == 409 || e.problemType() == ProblemType.CONFLICT) {
-                return Outcome.accepted("customer exists");
-            }
-            return Outcome.of(e);
-        }
-    }
-
-    /** Issues a new key for the customer (earlier keys stay valid) and returns it. */
-    public IssuedKey issueCustomerKey(String customerId) throws IOException {
-        try {
-            return hub.issueCustomerKey(Credential.bearerFromFile(operatorTokenFile, TokenKind.OPERATOR), customerId);
-        } catch (HubException e) {
-            throw new IOException("hub refused to issue a customer key: " + e.getMessage(), e);
+            throw new IOException("hub refused to issue the customer key for guest " + vmid + ": " + e.getMessage(), e);
         }
     }
 }

@@ -164,6 +164,14 @@ class AgentConfigLoaderTest {
         assertEquals(java.util.List.of("hub: choose one of ca_file, pinned_fingerprint and insecure_skip_verify"), both.problems());
     }
 
+    @Test
+    void theOldOperatorTokenFileKeyIsStillAcceptedButWarnedAboutAsUnused(@TempDir Path dir) throws Exception {
+        AgentConfig.Hub hub = AgentConfigLoader.load(write(dir, withHubLines("https://hub.example.net/",
+                "  operator_token_file: /etc/homefleet-agent/hub-operator.token\n"))).hub();
+        assertEquals(1, hub.warnings().size(), hub.warnings().toString());
+        assertTrue(hub.warnings().get(0).startsWith("hub.operator_token_file is no longer used"), hub.warnings().toString());
+    }
+
     private static Path write(Path dir, String yaml) throws Exception {
         return Files.writeString(dir.resolve("agent.yaml"), yaml);
     }

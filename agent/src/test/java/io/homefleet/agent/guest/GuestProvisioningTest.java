@@ -99,7 +99,7 @@ class GuestProvisioningTest {
 
     @Test
     void aFailedCustomerKeyStepSaysWhyAndResumes() {
-        TestEnv.failNextHubCall("/api/v1/customers/resume-key/keys", 503);
+        TestEnv.failNextHubCall("/api/v1/hosts/" + TestEnv.HOST_ID + "/guests/9210/customer-key", 503);
         provision(9210, "resume-key");
         JsonPath failed = awaitState(9210, "failed");
         assertEquals("failed", failed.getString("steps[0].state"));
@@ -107,6 +107,20 @@ class GuestProvisioningTest {
         assertEquals("pending", failed.getString("steps[1].state"));
         provision(9210, "resume-key");
         awaitState(9210, "done");
+    }
+
+    @Test
+    void aCustomerTheOperatorDidNotPlaceOnThisGuestIsRefusedByTheHubInItsWords() {
+        TestEnv.placeOnHub("placed-elsewhere", 9299);
+        int status = given().auth().oauth2(TestEnv.operatorToken()).contentType(ContentType.JSON)
+                .body(body(9216, "placed-elsewhere", "placed-elsewhere-host")).when().post("/guests").then()
+                .extract().statusCode();
+        assertTrue(status == 202, "POST /guests answered " + status);
+        JsonPath failed = awaitState(9216, "failed");
+        assertEquals("failed", failed.getString("steps[0].state"));
+        assertTrue(failed.getString("steps[0].detail").contains("HTTP 403")
+                && failed.getString("steps[0].detail").contains("as vmid 9299, not on host"), failed.prettify());
+        assertEquals("pending", failed.getString("steps[1].state"), "nothing is restored without the customer's key");
     }
 
     @Test
@@ -191,6 +205,7 @@ class GuestProvisioningTest {
     }
 
     private static void provision(int vmid, String customer) {
+        TestEnv.placeOnHub(customer, vmid);
         int status = given().auth().oauth2(TestEnv.operatorToken()).contentType(ContentType.JSON)
                 .body(body(vmid, customer, vmid == 9200 ? "felhom-demo" : customer + "-host"))
                 .when().post("/guests").then().extract().statusCode();
@@ -204,7 +219,8 @@ class GuestProvisioningTest {
     }
 
     private static JsonPath awaitState(int vmid, String wanted) {
-        long deadline = System.currentTimeMillis() + 30_000;
+        // Generous: the pvesh stand-in is a process per call, slow on a loaded machine; a failure ends the wait early.
+        long deadline = System.currentTimeMillis() + 120_000;
         JsonPath status = null;
         while (System.currentTimeMillis() < deadline) {
             status = given().auth().oauth2(TestEnv.operatorToken()).when().get("/guests/" + vmid)

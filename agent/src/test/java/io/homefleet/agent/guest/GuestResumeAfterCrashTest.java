@@ -44,6 +44,7 @@ class GuestResumeAfterCrashTest {
         ProvisioningJournal journal = new ProvisioningJournal(config.stateDir().resolve("guests"));
         journal.start(request, "local-lvm");
         journal.mark(9600, "customer_key", "running", null); // the previous daemon died here
+        environment.placeOnHub("crash-test", 9600);
 
         GuestService restarted = newDaemon();
         restarted.resumeInterrupted();

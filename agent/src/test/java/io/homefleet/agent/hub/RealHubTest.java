@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.homefleet.agent.approval.ApprovalVerifier;
 import io.homefleet.agent.config.AgentConfig;
 import io.homefleet.agent.config.AgentConfigLoader;
 import io.homefleet.agent.guest.ProvisioningJournal;
@@ -15,6 +16,7 @@ import io.homefleet.agent.temperature.TemperatureService;
 import io.homefleet.agent.testsupport.AgentTestEnvironment;
 import io.homefleet.common.contract.v1.HostReport;
 import io.homefleet.common.contract.v1.IssuedKey;
+import io.homefleet.common.contract.v1.PendingOperation;
 import io.homefleet.common.credential.TokenKind;
 import io.homefleet.common.credential.Tokens;
 import io.homefleet.common.json.Json;
@@ -42,7 +44,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The agent's hub client against the real hub, started from its jar with its embedded PostgreSQL: the host report
  * built from real host figures is accepted and stored once per report_id; the customer key provisioning fetches is
- * a key the hub accepts for that customer's controller reports, and the host key is not.
+ * a key the hub accepts for that customer's controller reports, and the host key is not; an approval the hub signs
+ * passes the agent's own verifier for exactly its operation.
  */
 class RealHubTest {
     private static final ObjectMapper JSON = Json.mapper();
@@ -104,7 +107,7 @@ class RealHubTest {
         Files.setPosixFilePermissions(hostKeyFile, PosixFilePermissions.fromString("rw-------"));
 
         HostReport report = reportBuilder().build();
-        HubClient client = overPlainHttp(hostKeyFile, null);
+        HubClient client = overPlainHttp(hostKeyFile);
         HubClient.Outcome first = client.postHostReport(report);
         assertTrue(first.accepted(), first.toString());
         HubClient.Outcome again = client.postHostReport(report);
@@ -120,33 +123,80 @@ class RealHubTest {
     @Test
     void theHubsRefusalsComeBackWithItsOwnWords() throws Exception {
         Path unknownKey = Files.writeString(dir.resolve("unknown-host.key"), Tokens.generate(TokenKind.HOST));
-        HubClient.Outcome unknown = overPlainHttp(unknownKey, null).postHostReport(reportFor("pve-real-02"));
+        HubClient.Outcome unknown = overPlainHttp(unknownKey).postHostReport(reportFor("pve-real-02"));
         assertEquals(HubClient.Outcome.Kind.REJECTED, unknown.kind());
         assertEquals(401, unknown.status(), unknown.toString());
         assertTrue(unknown.detail().startsWith("HTTP 401: "), unknown.detail());
     }
 
     @Test
-    void theCustomerKeyProvisioningFetchesIsAcceptedForThatCustomerAndTheHostKeyIsNot() throws Exception {
-        Path operatorFile = Files.writeString(dir.resolve("hub-operator.token"), operatorToken);
-        HubClient client = overPlainHttp(null, operatorFile);
-        assertTrue(client.ensureCustomer("demo-felhom", "Felhom Demo", "demo-felhom.eu").accepted());
-        assertTrue(client.ensureCustomer("demo-felhom", "Felhom Demo", "demo-felhom.eu").accepted(),
-                "an existing customer is fine on resume");
-        IssuedKey key = client.issueCustomerKey("demo-felhom");
+    void theCustomerKeyProvisioningFetchesWithTheHostKeyIsAcceptedForThatCustomerAndTheHostKeyIsNot() throws Exception {
+        String hostId = "pve-real-03";
+        assertEquals(201, call("POST", "/api/v1/hosts", operatorToken, Map.of("id", hostId, "hostname", hostId))
+                .statusCode());
+        Path hostKeyFile = dir.resolve("host-03.key");
+        String hostKey = JSON.readValue(call("POST", "/api/v1/hosts/" + hostId + "/keys", operatorToken, null).body(),
+                IssuedKey.class).key();
+        Files.writeString(hostKeyFile, hostKey);
+        Files.setPosixFilePermissions(hostKeyFile, PosixFilePermissions.fromString("rw-------"));
+        assertEquals(201, call("POST", "/api/v1/customers", operatorToken,
+                Map.of("id", "demo-felhom", "name", "Felhom Demo", "domain", "demo-felhom.eu")).statusCode());
+        HubClient client = overPlainHttp(hostKeyFile);
+
+        IOException unplaced = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> client.issueGuestCustomerKey(hostId, 9200, "demo-felhom"));
+        assertTrue(unplaced.getMessage().contains("HTTP 403") && unplaced.getMessage().contains("not placed"),
+                unplaced.getMessage());
+
+        assertEquals(200, call("PUT", "/api/v1/customers/demo-felhom/placement", operatorToken,
+                Map.of("host_id", hostId, "vmid", 9200)).statusCode());
+        IssuedKey key = client.issueGuestCustomerKey(hostId, 9200, "demo-felhom");
         assertTrue(key.key().startsWith("hfc_"), "provisioning must receive a customer key");
 
         Map<String, Object> controllerReport = Map.of("report_id", UUID.randomUUID().toString(),
                 "customer_id", "demo-felhom", "sent_at", Instant.now().toString(), "health", Map.of("status", "ok"));
         HttpResponse<String> withCustomerKey = call("POST", "/api/v1/report", key.key(), controllerReport);
         assertEquals(202, withCustomerKey.statusCode(), "the seed's 3.5: the bootstrap's key works: " + withCustomerKey.body());
-
-        HttpResponse<String> issued = call("POST", "/api/v1/hosts", operatorToken, Map.of("id", "pve-real-03", "hostname", "pve-real-03"));
-        assertEquals(201, issued.statusCode());
-        String hostKey = JSON.readValue(call("POST", "/api/v1/hosts/pve-real-03/keys", operatorToken, null).body(),
-                IssuedKey.class).key();
         HttpResponse<String> withHostKey = call("POST", "/api/v1/report", hostKey, controllerReport);
         assertEquals(403, withHostKey.statusCode(), "a host key must never pass as a customer key");
+
+        // Provisioning the guest again revokes the key it got before: keys are not piled up.
+        IssuedKey again = client.issueGuestCustomerKey(hostId, 9200, "demo-felhom");
+        assertEquals(401, call("POST", "/api/v1/report", key.key(), controllerReport).statusCode());
+        assertEquals(202, call("POST", "/api/v1/report", again.key(), Map.of("report_id", UUID.randomUUID().toString(),
+                "customer_id", "demo-felhom", "sent_at", Instant.now().toString(), "health", Map.of("status", "ok")))
+                .statusCode());
+    }
+
+    @Test
+    void anApprovalSignedByTheHubPassesTheAgentsOwnVerifierForExactlyItsOperation() throws Exception {
+        String hostId = "pve-real-wipe";
+        assertEquals(201, call("POST", "/api/v1/hosts", operatorToken, Map.of("id", hostId, "hostname", hostId))
+                .statusCode());
+        HttpResponse<String> pem = call("GET", "/api/v1/approvals/public-key", null, null);
+        assertEquals(200, pem.statusCode());
+        Path publicKey = Files.writeString(dir.resolve("hub-approval.pub.pem"), pem.body());
+        ApprovalVerifier verifier = new ApprovalVerifier(ApprovalVerifier.readPublicKey(publicKey));
+
+        PendingOperation op = new PendingOperation(PendingOperation.STORAGE_WIPE, hostId, "wwn-0x5000c500a1b2c3d4-part1",
+                "ext4");
+        HttpResponse<String> signed = call("POST", "/api/v1/approvals", operatorToken,
+                Map.of("pending_op", op, "reason", "the customer asked to reuse the disk"));
+        assertEquals(201, signed.statusCode(), signed.body());
+        String jwt = JSON.readTree(signed.body()).path("approval").asText();
+
+        ApprovalVerifier.Verdict verdict = verifier.verify(jwt, op);
+        assertTrue(verdict.approved(), verdict.reason());
+        assertEquals(JSON.readTree(signed.body()).path("jti").asText(), verdict.jti());
+        ApprovalVerifier.Verdict otherDisk = verifier.verify(jwt, new PendingOperation(op.op(), hostId, "wwn-other",
+                "ext4"));
+        assertTrue(!otherDisk.approved() && otherDisk.reason().contains("durable_id"), otherDisk.reason());
+        ApprovalVerifier.Verdict otherHost = verifier.verify(jwt, new PendingOperation(op.op(), "pve-other",
+                op.durableId(), "ext4"));
+        assertTrue(!otherHost.approved() && otherHost.reason().contains("host_scope"), otherHost.reason());
+        ApprovalVerifier.Verdict otherFs = verifier.verify(jwt, new PendingOperation(op.op(), hostId, op.durableId(),
+                "xfs"));
+        assertTrue(!otherFs.approved() && otherFs.reason().contains("fstype"), otherFs.reason());
     }
 
     @Test
@@ -161,18 +211,18 @@ class RealHubTest {
 
         AgentConfig.Hub pinned = agentYamlHub(hostKeyFile, "  pinned_fingerprint: " + pin + "\n");
         assertEquals(hubCertificate.fingerprint().toString(), pinned.pinnedFingerprint(), "held in the canonical spelling");
-        HubClient.Outcome accepted = new HubClient(HubClient.connection(pinned), hostKeyFile, null)
+        HubClient.Outcome accepted = new HubClient(HubClient.connection(pinned), hostKeyFile)
                 .postHostReport(reportFor(hostId));
         assertTrue(accepted.accepted(), accepted.toString());
 
         String otherPin = SelfSignedCertificate.generate("CN=hub", List.of("127.0.0.1")).fingerprint().toString();
         AgentConfig.Hub wrong = agentYamlHub(hostKeyFile, "  pinned_fingerprint: " + otherPin + "\n");
-        HubClient.Outcome refused = new HubClient(HubClient.connection(wrong), hostKeyFile, null)
+        HubClient.Outcome refused = new HubClient(HubClient.connection(wrong), hostKeyFile)
                 .postHostReport(reportFor(hostId));
         assertEquals(HubClient.Outcome.Kind.UNREACHABLE, refused.kind(), "another certificate is not the hub: " + refused);
 
         // Without a pin or CA file the JVM's CAs decide, and none of them signed this certificate.
-        HubClient.Outcome untrusted = new HubClient(HubClient.connection(agentYamlHub(hostKeyFile, "")), hostKeyFile, null)
+        HubClient.Outcome untrusted = new HubClient(HubClient.connection(agentYamlHub(hostKeyFile, "")), hostKeyFile)
                 .postHostReport(reportFor(hostId));
         assertEquals(HubClient.Outcome.Kind.UNREACHABLE, untrusted.kind(), untrusted.toString());
     }
@@ -194,8 +244,8 @@ class RealHubTest {
     }
 
     /** The tests above talk to the hub's plain http listener, as a loopback hub in a test may. */
-    private static HubClient overPlainHttp(Path hostKeyFile, Path operatorTokenFile) {
-        return new HubClient(HubConnection.to(URI.create(url)).allowingPlainHttp(true), hostKeyFile, operatorTokenFile);
+    private static HubClient overPlainHttp(Path hostKeyFile) {
+        return new HubClient(HubConnection.to(URI.create(url)).allowingPlainHttp(true), hostKeyFile);
     }
 
     private static HostReport reportFor(String hostId) throws Exception {

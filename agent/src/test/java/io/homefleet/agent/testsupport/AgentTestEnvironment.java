@@ -21,8 +21,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Everything an agent under test needs, in a fresh directory under target/: agent.yaml, a host key, a hub operator
- * token, the hub's approval key pair, the local operator token, the TLS certificate, the pvesh stand-in with its
+ * Everything an agent under test needs, in a fresh directory under target/: agent.yaml, a host key, the hub's approval key pair, the local operator token, the TLS certificate, the pvesh stand-in with its
  * state, and a hub stand-in. Tests find it all through {@link TestEnv}.
  */
 public class AgentTestEnvironment implements QuarkusTestResourceLifecycleManager {
@@ -35,16 +34,14 @@ public class AgentTestEnvironment implements QuarkusTestResourceLifecycleManager
             Path dir = Path.of("target", "agent-test-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
             Files.createDirectories(dir);
             String hostKey = Tokens.generate(TokenKind.HOST);
-            String hubOperator = Tokens.generate(TokenKind.OPERATOR);
             secret(dir.resolve("host.key"), hostKey);
-            secret(dir.resolve("hub-operator.token"), hubOperator);
             KeyPair approvalKeys = Approvals.newKeyPair();
             Files.writeString(dir.resolve("hub-approval.pub.pem"), Approvals.publicKeyPem(approvalKeys));
             secret(dir.resolve(TestEnv.APPROVAL_SIGNING_KEY), Approvals.privateKeyPem(approvalKeys));
             Path state = dir.resolve("state");
             String localOperator = new OperatorCredential(state.resolve("operator-token.sha256")).rotate();
             secret(dir.resolve(TestEnv.LOCAL_OPERATOR_TOKEN), localOperator);
-            hub = new HubStandIn(hubOperator, hostKey, TestEnv.HOST_ID);
+            hub = new HubStandIn(hostKey, TestEnv.HOST_ID);
             Path pvesh = installPveshStandIn(dir);
             Files.createDirectories(dir.resolve("tank"));
             Path cert = state.resolve("tls/local-api.crt");
@@ -56,7 +53,6 @@ public class AgentTestEnvironment implements QuarkusTestResourceLifecycleManager
                       url: %s
                       host_id: %s
                       host_key_file: %s
-                      operator_token_file: %s
                       approval_public_key_file: %s
                       report_interval_seconds: 5
                     local_api:
@@ -71,7 +67,7 @@ public class AgentTestEnvironment implements QuarkusTestResourceLifecycleManager
                       task_timeout_seconds: 20
                     sensor_proxy:
                       socket: %s
-                    """.formatted(hub.url(), TestEnv.HOST_ID, dir.resolve("host.key"), dir.resolve("hub-operator.token"),
+                    """.formatted(hub.url(), TestEnv.HOST_ID, dir.resolve("host.key"),
                     dir.resolve("hub-approval.pub.pem"), state, pvesh, dir.resolve("sensor-proxy.sock")));
             return Map.of(
                     "homefleet.agent.config-file", dir.resolve("agent.yaml").toString(),
@@ -117,6 +113,11 @@ public class AgentTestEnvironment implements QuarkusTestResourceLifecycleManager
     private static void secret(Path file, String value) throws IOException {
         Files.writeString(file, value + "\n", StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    /** The operator's placement of a customer's guest on this host, as the hub stand-in keeps it. */
+    public void placeOnHub(String customerId, int vmid) {
+        hub.place(customerId, vmid);
     }
 
     @Override

@@ -25,29 +25,32 @@ import java.util.regex.Pattern;
 
 /**
  * A HUB STAND-IN for agent tests that run without the hub jar: it answers the hub's documented v1 contract for the
- * calls the agent makes (create customer, issue customer key, host report) and nothing else. Tests steer it over
+ * calls the agent makes (a placed guest's customer key, host report), both with the host key, and nothing else. Tests steer it over
  * HTTP (/_standin/...) so it works across class loaders. The real hub is exercised by RealHubTest.
  */
 public final class HubStandIn implements AutoCloseable {
     private static final ObjectMapper JSON = Json.mapper();
-    private static final Pattern KEYS = Pattern.compile("^/api/v1/customers/([a-z0-9-]+)/keys$");
+    private static final Pattern GUEST_KEY = Pattern.compile("^/api/v1/hosts/([a-z0-9-]+)/guests/([0-9]+)/customer-key$");
     private static final Pattern REPORT = Pattern.compile("^/api/v1/hosts/([a-z0-9-]+)/report$");
     private final HttpServer server;
-    private final String operatorToken;
     private final String hostKey;
     private final String hostId;
-    private final Set<String> customers = ConcurrentHashMap.newKeySet();
+    /** The operator's placements on this host: customer id → vmid. */
+    private final Map<String, Integer> placements = new ConcurrentHashMap<>();
     private final List<String> issuedCustomerKeys = new CopyOnWriteArrayList<>();
     private final List<JsonNode> reports = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> failNext = new ConcurrentHashMap<>();
 
-    public HubStandIn(String operatorToken, String hostKey, String hostId) throws IOException {
-        this.operatorToken = operatorToken;
+    public HubStandIn(String hostKey, String hostId) throws IOException {
         this.hostKey = hostKey;
         this.hostId = hostId;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    public void place(String customerId, int vmid) {
+        placements.put(customerId, vmid);
     }
 
     public String url() {
@@ -70,45 +73,51 @@ public final class HubStandIn implements AutoCloseable {
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
             Matcher report = REPORT.matcher(path);
-            Matcher keys = KEYS.matcher(path);
-            if (report.matches() && exchange.getRequestMethod().equals("POST")) {
-                if (token == null || TokenKind.of(token).orElse(null) != TokenKind.HOST) {
-                    problem(exchange, token == null ? 401 : 403, token == null ? "missing key"
-                            : TokenKind.of(token).map(TokenKind::displayName).orElse("unknown token") + " used where a host key is required");
-                    return;
-                }
-                if (!Tokens.secretsEqual(token, hostKey)) {
-                    problem(exchange, 401, "unknown or revoked host key");
-                    return;
-                }
-                if (!report.group(1).equals(hostId)) {
-                    problem(exchange, 403, "this host key belongs to host " + hostId);
-                    return;
-                }
+            Matcher guestKey = GUEST_KEY.matcher(path);
+            boolean isReport = report.matches() && exchange.getRequestMethod().equals("POST");
+            boolean isGuestKey = guestKey.matches() && exchange.getRequestMethod().equals("POST");
+            if (!isReport && !isGuestKey) {
+                problem(exchange, 404, "not part of the hub contract the agent uses");
+                return;
+            }
+            if (token == null || TokenKind.of(token).orElse(null) != TokenKind.HOST) {
+                problem(exchange, token == null ? 401 : 403, token == null ? "missing key"
+                        : TokenKind.of(token).map(TokenKind::displayName).orElse("unknown token") + " used where a host key is required");
+                return;
+            }
+            if (!Tokens.secretsEqual(token, hostKey)) {
+                problem(exchange, 401, "unknown or revoked host key");
+                return;
+            }
+            String pathHost = isReport ? report.group(1) : guestKey.group(1);
+            if (!pathHost.equals(hostId)) {
+                problem(exchange, 403, "this host key belongs to host '" + hostId + "' but the request is for host '"
+                        + pathHost + "'");
+                return;
+            }
+            if (isReport) {
                 reports.add(JSON.readTree(body));
                 send(exchange, 202, "application/json", "{}");
                 return;
             }
-            if (!operatorToken.equals(token)) {
-                problem(exchange, 401, "operator token required");
+            int vmid = Integer.parseInt(guestKey.group(2));
+            String customer = JSON.readTree(body).path("customer_id").asText();
+            Integer placed = placements.get(customer);
+            if (placed == null) {
+                problem(exchange, 403, "customer '" + customer + "' is not placed on any host; the operator places it "
+                        + "with PUT /api/v1/customers/" + customer + "/placement");
                 return;
             }
-            if (path.equals("/api/v1/customers") && exchange.getRequestMethod().equals("POST")) {
-                String id = JSON.readTree(body).path("id").asText();
-                send(exchange, customers.add(id) ? 201 : 409, "application/json", "{\"id\":\"" + id + "\"}");
-            } else if (keys.matches() && exchange.getRequestMethod().equals("POST")) {
-                if (!customers.contains(keys.group(1))) {
-                    problem(exchange, 404, "no customer " + keys.group(1));
-                    return;
-                }
-                String key = Tokens.generate(TokenKind.CUSTOMER);
-                issuedCustomerKeys.add(key);
-                send(exchange, 201, "application/json", JSON.writeValueAsString(Map.of("key", key,
-                        "key_id", UUID.randomUUID().toString(), "customer_id", keys.group(1),
-                        "created_at", Instant.now().toString())));
-            } else {
-                problem(exchange, 404, "not part of the hub contract the agent uses");
+            if (placed != vmid) {
+                problem(exchange, 403, "customer '" + customer + "' is placed on host '" + hostId + "' as vmid " + placed
+                        + ", not on host '" + hostId + "' as vmid " + vmid);
+                return;
             }
+            String key = Tokens.generate(TokenKind.CUSTOMER);
+            issuedCustomerKeys.add(key);
+            send(exchange, 201, "application/json", JSON.writeValueAsString(Map.of("key", key,
+                    "key_id", UUID.randomUUID().toString(), "kind", "customer key", "customer_id", customer,
+                    "created_at", Instant.now().toString())));
         }
     }
 
@@ -121,6 +130,11 @@ public final class HubStandIn implements AutoCloseable {
             }
             case "/_standin/customer-keys" -> send(exchange, 200, "application/json",
                     JSON.writeValueAsString(new ArrayList<>(issuedCustomerKeys)));
+            case "/_standin/place" -> {
+                JsonNode placement = JSON.readTree(body);
+                place(placement.path("customer_id").asText(), placement.path("vmid").asInt());
+                send(exchange, 204, "application/json", "");
+            }
             case "/_standin/fail-next" -> {
                 JsonNode rule = JSON.readTree(body);
                 failNext.put(rule.path("path").asText(), rule.path("status").asInt());

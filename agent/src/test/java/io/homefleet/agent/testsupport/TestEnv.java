@@ -123,6 +123,11 @@ public final class TestEnv {
         return hub("/_standin/reports", null);
     }
 
+    /** Places the customer's guest on this host in the hub stand-in, as the operator does in the hub. */
+    public static void placeOnHub(String customerId, int vmid) {
+        hub("/_standin/place", JSON.createObjectNode().put("customer_id", customerId).put("vmid", vmid).toString());
+    }
+
     public static JsonNode hubIssuedCustomerKeys() {
         return hub("/_standin/customer-keys", null);
     }

@@ -40,6 +40,8 @@ class AuthMatrixTest {
     private String otherHostKey;
     private String revokedHostKey;
     private String revokedOperatorToken;
+    private String provisioningKey;
+    private String revokedProvisioningKey;
 
     @jakarta.inject.Inject
     CredentialService credentials;
@@ -81,6 +83,18 @@ class AuthMatrixTest {
         io.homefleet.common.contract.v1.IssuedKey extra = credentials.issue(TokenKind.OPERATOR, null, null);
         credentials.revoke(TokenKind.OPERATOR, extra.keyId(), null, null);
         revokedOperatorToken = extra.key();
+        // What the new endpoints need to answer 2xx to the right kind: a managed customer placed on the host.
+        Fleet.operator().body(Map.of("identity", Map.of("name", "Auth"))).put("/api/v1/customers/" + customer + "/config")
+                .then().statusCode(200);
+        Fleet.operator().body(Map.of("host_id", host, "vmid", 9200)).put("/api/v1/customers/" + customer + "/placement")
+                .then().statusCode(200);
+        provisioningKey = Fleet.operator().post("/api/v1/provisioning-keys").then().statusCode(201)
+                .body("kind", equalTo("provisioning key")).extract().path("key");
+        revokedProvisioningKey = Fleet.operator().post("/api/v1/provisioning-keys").then().statusCode(201)
+                .extract().path("key");
+        String provisioningKeyId = Fleet.operator().get("/api/v1/provisioning-keys").then().statusCode(200)
+                .extract().path("find { it.hint == '" + Tokens.hint(revokedProvisioningKey) + "' }.key_id");
+        Fleet.operator().delete("/api/v1/provisioning-keys/" + provisioningKeyId).then().statusCode(204);
     }
 
     Stream<Endpoint> endpoints() {
@@ -110,7 +124,37 @@ class AuthMatrixTest {
                 new Endpoint("GET /api/v1/hosts/{id}", TokenKind.OPERATOR,
                         t -> t.get("/api/v1/hosts/" + host).then()),
                 new Endpoint("GET /api/v1/hosts/{id}/keys", TokenKind.OPERATOR,
-                        t -> t.get("/api/v1/hosts/" + host + "/keys").then()));
+                        t -> t.get("/api/v1/hosts/" + host + "/keys").then()),
+                new Endpoint("GET /api/v1/customers/{id}/config", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/customers/" + customer + "/config").then()),
+                new Endpoint("PUT /api/v1/customers/{id}/config", TokenKind.OPERATOR,
+                        t -> t.body(Map.of("identity", Map.of("name", "Auth")))
+                                .put("/api/v1/customers/" + customer + "/config").then()),
+                new Endpoint("GET /api/v1/customers/{id}/config/revisions", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/customers/" + customer + "/config/revisions").then()),
+                new Endpoint("POST /api/v1/customers/{id}/config/retrieval-password", TokenKind.OPERATOR,
+                        t -> t.post("/api/v1/customers/" + customer + "/config/retrieval-password").then()),
+                new Endpoint("GET /api/v1/config-template", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/config-template").then()),
+                new Endpoint("GET /api/v1/config-template/versions", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/config-template/versions").then()),
+                new Endpoint("PUT /api/v1/customers/{id}/placement", TokenKind.OPERATOR,
+                        t -> t.body(Map.of("host_id", host, "vmid", 9200))
+                                .put("/api/v1/customers/" + customer + "/placement").then()),
+                new Endpoint("GET /api/v1/customers/{id}/placement", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/customers/" + customer + "/placement").then()),
+                new Endpoint("POST /api/v1/hosts/{id}/guests/{vmid}/customer-key", TokenKind.HOST,
+                        t -> t.body(Map.of("customer_id", customer))
+                                .post("/api/v1/hosts/" + host + "/guests/9200/customer-key").then()),
+                new Endpoint("POST /api/v1/provisioning-keys", TokenKind.OPERATOR,
+                        t -> t.post("/api/v1/provisioning-keys").then()),
+                new Endpoint("GET /api/v1/provisioning-keys", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/provisioning-keys").then()),
+                new Endpoint("POST /api/v1/approvals", TokenKind.OPERATOR,
+                        t -> t.body(Map.of("pending_op", Map.of("op", "storage_wipe", "host_scope", host,
+                                "durable_id", "wwn-0x1", "fstype", "ext4"), "reason", "auth matrix"))
+                                .post("/api/v1/approvals").then()),
+                new Endpoint("GET /api/v1/approvals", TokenKind.OPERATOR, t -> t.get("/api/v1/approvals").then()));
     }
 
     private String tokenOf(TokenKind kind) {
@@ -118,6 +162,7 @@ class AuthMatrixTest {
             case CUSTOMER -> customerKey;
             case HOST -> hostKey;
             case OPERATOR -> Fleet.OPERATOR_TOKEN;
+            case PROVISIONING -> provisioningKey;
             default -> throw new IllegalArgumentException(kind.name());
         };
     }
@@ -167,7 +212,8 @@ class AuthMatrixTest {
     @ParameterizedTest(name = "{0}: every other kind → 403 naming both")
     @MethodSource("endpoints")
     void otherKindsAreForbiddenByName(Endpoint e) {
-        for (TokenKind presented : List.of(TokenKind.CUSTOMER, TokenKind.HOST, TokenKind.OPERATOR)) {
+        for (TokenKind presented : List.of(TokenKind.CUSTOMER, TokenKind.HOST, TokenKind.OPERATOR,
+                TokenKind.PROVISIONING)) {
             if (presented == e.needs()) {
                 continue;
             }
@@ -178,6 +224,45 @@ class AuthMatrixTest {
                     .body("required", equalTo(e.needs().displayName()))
                     .body("presented", equalTo(presented.displayName()));
         }
+    }
+
+    @Test
+    void aProvisioningKeyRegistersHostsAndIssuesTheirKeysAndNothingElse() {
+        String id = Fleet.uniqueId("prov-host");
+        as(provisioningKey).body(Map.of("id", id, "hostname", id + ".lan")).post("/api/v1/hosts").then().statusCode(201);
+        String hostKeyOfNewHost = as(provisioningKey).post("/api/v1/hosts/" + id + "/keys").then().statusCode(201)
+                .body("kind", equalTo("host key")).extract().path("key");
+        as(hostKeyOfNewHost).body(Fleet.hostReport(id)).post("/api/v1/hosts/" + id + "/report").then().statusCode(202);
+        // Everything else about hosts stays the operator's.
+        as(provisioningKey).get("/api/v1/hosts/" + id + "/keys").then().statusCode(403);
+        as(provisioningKey).post("/api/v1/hosts/" + id + "/keys/rotate").then().statusCode(403);
+        as(provisioningKey).delete("/api/v1/hosts/" + id).then().statusCode(403);
+        as(provisioningKey).get("/api/v1/hosts").then().statusCode(403);
+        as(provisioningKey).post("/api/v1/provisioning-keys").then().statusCode(403)
+                .body("detail", equalTo("provisioning key used where an operator token is required"));
+        // Both kinds may register hosts; any other kind is told which ones.
+        for (String wrong : List.of(customerKey, hostKey)) {
+            as(wrong).body(Map.of("id", Fleet.uniqueId("prov-no"), "hostname", "x.lan")).post("/api/v1/hosts").then()
+                    .statusCode(403).body("detail", containsString(
+                            "used where an operator token or a provisioning key is required"));
+            as(wrong).post("/api/v1/hosts/" + id + "/keys").then().statusCode(403);
+        }
+        as(revokedProvisioningKey).body(Map.of("id", Fleet.uniqueId("prov-rev"), "hostname", "x.lan"))
+                .post("/api/v1/hosts").then().statusCode(401)
+                .body("detail", equalTo("unknown or revoked provisioning key"));
+        as(Tokens.generate(TokenKind.PROVISIONING)).post("/api/v1/hosts/" + id + "/keys").then().statusCode(401);
+        String listing = Fleet.operator().get("/api/v1/provisioning-keys").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(listing.contains(provisioningKey.substring(4)), "a listing leaked a key");
+    }
+
+    @Test
+    void theRetrievalPasswordIsNoBearerTokenAndTheApprovalKeyIsPublic() {
+        given().header("X-Retrieval-Password", "nope").get("/api/v1/config/" + customer).then().statusCode(401)
+                .contentType("application/problem+json");
+        as(customerKey).get("/api/v1/config/" + customer).then().statusCode(401)
+                .body("detail", containsString("X-Retrieval-Password"));
+        given().get("/api/v1/approvals/public-key").then().statusCode(200)
+                .body(startsWith("-----BEGIN PUBLIC KEY-----"));
     }
 
     @Test

@@ -23,6 +23,13 @@ public interface HubApi {
     /** {@code POST /api/v1/customers/{id}/keys} with an operator token: a new customer key (earlier ones stay valid). */
     IssuedKey issueCustomerKey(Credential operatorToken, String customerId) throws HubException;
 
+    /**
+     * {@code POST /api/v1/hosts/{host_id}/guests/{vmid}/customer-key} with the host key: the key of the customer the
+     * operator placed on that guest (the guest's previous key is revoked by the hub); 403 for any other customer.
+     */
+    IssuedKey issueGuestCustomerKey(Credential hostKey, String hostId, int vmid, String customerId)
+            throws HubException;
+
     /** {@code POST /api/v1/temperature-proxy/register} with the host key; registering again rotates the tokens. */
     TemperatureProxyRegistered registerTemperatureProxy(Credential hostKey, TemperatureProxyRegistration registration)
             throws HubException;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homefleet.common.contract.v1.AuthorizedNodes;
 import io.homefleet.common.contract.v1.CustomerRequest;
 import io.homefleet.common.contract.v1.HostReport;
+import io.homefleet.common.contract.v1.GuestKeyRequest;
 import io.homefleet.common.contract.v1.IssuedKey;
 import io.homefleet.common.contract.v1.Problem;
 import io.homefleet.common.contract.v1.TemperatureProxyRegistered;
@@ -70,6 +71,13 @@ public final class HubHttpClient implements HubApi {
     public IssuedKey issueCustomerKey(Credential operatorToken, String customerId) throws HubException {
         return required(call("POST", "/api/v1/customers/" + segment(customerId) + "/keys", operatorToken, null,
                 IssuedKey.class), "issued-key");
+    }
+
+    @Override
+    public IssuedKey issueGuestCustomerKey(Credential hostKey, String hostId, int vmid, String customerId)
+            throws HubException {
+        return required(call("POST", "/api/v1/hosts/" + segment(hostId) + "/guests/" + vmid + "/customer-key",
+                hostKey, new GuestKeyRequest(customerId), IssuedKey.class), "issued-key");
     }
 
     @Override

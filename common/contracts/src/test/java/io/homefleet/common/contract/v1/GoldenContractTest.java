@@ -32,6 +32,7 @@ class GoldenContractTest {
                 Arguments.of("customer-request.json", CustomerRequest.class),
                 Arguments.of("host-request.json", HostRequest.class),
                 Arguments.of("issued-key.json", IssuedKey.class),
+                Arguments.of("guest-key-request.json", GuestKeyRequest.class),
                 Arguments.of("disk-inventory.json", DiskInventory.class),
                 Arguments.of("disk-format-request.json", DiskFormatRequest.class),
                 Arguments.of("disk-format-result.json", DiskFormatResult.class),
