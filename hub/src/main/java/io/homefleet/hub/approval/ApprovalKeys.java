@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +20,11 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -72,18 +73,17 @@ public class ApprovalKeys {
             } else {
                 file = Path.of(hub.dataDir()).toAbsolutePath().resolve(GENERATED_FILE);
                 if (!Files.exists(file)) {
-                    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                    generator.initialize(3072);
-                    AtomicFiles.writeSecret(file, pem(generator.generateKeyPair().getPrivate())
+                    // EC P-256 (ES256): generated at once, small signatures; the public half is kept beside it.
+                    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+                    generator.initialize(new ECGenParameterSpec("secp256r1"));
+                    KeyPair generated = generator.generateKeyPair();
+                    AtomicFiles.writeSecret(file, (pem(generated.getPrivate()) + publicPem(generated.getPublic()))
                             .getBytes(StandardCharsets.UTF_8));
                     LOG.infof("Generated the disk-wipe approval signing key in %s (mode 0600)", file);
                 }
             }
             pair = read(Files.readString(file, StandardCharsets.UTF_8), file);
-            publicPem = "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                            .encodeToString(pair.getPublic().getEncoded())
-                    + "\n-----END PUBLIC KEY-----\n";
+            publicPem = publicPem(pair.getPublic());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the approval signing key: " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
@@ -107,27 +107,49 @@ public class ApprovalKeys {
         return publicPem;
     }
 
-    /** RSA (PKCS#1 or PKCS#8, the public half derived) or EC with its public point ("EC PRIVATE KEY"). */
+    /**
+     * A private key with its public half: a "PUBLIC KEY" block in the same file, else derived (RSA as PKCS#1 or
+     * PKCS#8), else from an "EC PRIVATE KEY" that carries its public point.
+     */
     static KeyPair read(String pem, Path file) throws IOException, GeneralSecurityException {
         JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+        PrivateKey privateKey = null;
+        PublicKey publicKey = null;
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            Object object = parser.readObject();
-            if (object instanceof PEMKeyPair keyPair) {
-                return converter.getKeyPair(keyPair);
-            }
-            if (object instanceof PrivateKeyInfo info) {
-                PrivateKey key = converter.getPrivateKey(info);
-                if (key instanceof RSAPrivateCrtKey rsa) {
-                    BigInteger modulus = rsa.getModulus();
-                    PublicKey pub = KeyFactory.getInstance("RSA")
-                            .generatePublic(new RSAPublicKeySpec(modulus, rsa.getPublicExponent()));
-                    return new KeyPair(pub, key);
+            for (Object object = parser.readObject(); object != null; object = parser.readObject()) {
+                if (object instanceof PEMKeyPair keyPair) {
+                    if (keyPair.getPublicKeyInfo() != null) {
+                        KeyPair both = converter.getKeyPair(keyPair);
+                        privateKey = both.getPrivate();
+                        publicKey = publicKey == null ? both.getPublic() : publicKey;
+                    } else {
+                        privateKey = converter.getPrivateKey(keyPair.getPrivateKeyInfo());
+                    }
+                } else if (object instanceof PrivateKeyInfo info) {
+                    privateKey = converter.getPrivateKey(info);
+                } else if (object instanceof SubjectPublicKeyInfo info) {
+                    publicKey = converter.getPublicKey(info);
                 }
-                throw new GeneralSecurityException(file + ": a PKCS#8 key must be RSA; give an EC key as "
-                        + "\"EC PRIVATE KEY\" (openssl ecparam -genkey -name prime256v1)");
             }
         }
-        throw new GeneralSecurityException(file + " holds no PEM private key");
+        if (privateKey == null) {
+            throw new GeneralSecurityException(file + " holds no PEM private key");
+        }
+        if (publicKey == null && privateKey instanceof RSAPrivateCrtKey rsa) {
+            publicKey = KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+        }
+        if (publicKey == null) {
+            throw new GeneralSecurityException(file + ": add the key's \"PUBLIC KEY\" block to the file (openssl pkey "
+                    + "-in key.pem -pubout >> key.pem), or give an RSA key");
+        }
+        return new KeyPair(publicKey, privateKey);
+    }
+
+    static String publicPem(PublicKey key) {
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
     }
 
     private static String pem(PrivateKey key) throws IOException {

@@ -10,9 +10,9 @@ import java.util.Optional;
 public interface ApprovalSettings {
 
     /**
-     * A PEM private key (RSA as PKCS#1 or PKCS#8, or EC P-256 as "EC PRIVATE KEY") to sign approvals with, e.g. a
-     * mounted Kubernetes secret shared by every replica. Unset: {@code <data-dir>/approval-signing-key.pem},
-     * generated (RSA 3072, mode 0600) at first start.
+     * A PEM private key to sign approvals with (RSA, or EC P-256 with its "PUBLIC KEY" block in the same file), e.g.
+     * a mounted Kubernetes secret shared by every replica. Unset: {@code <data-dir>/approval-signing-key.pem},
+     * generated (EC P-256, mode 0600) at first start.
      */
     Optional<String> signingKeyFile();
 

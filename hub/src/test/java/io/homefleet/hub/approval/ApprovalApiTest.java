@@ -64,7 +64,7 @@ class ApprovalApiTest {
         assertEquals(3, parts.length);
         JsonNode header = Json.mapper().readTree(Base64.getUrlDecoder().decode(parts[0]));
         JsonNode claims = Json.mapper().readTree(Base64.getUrlDecoder().decode(parts[1]));
-        assertEquals("RS256", header.path("alg").asText());
+        assertEquals("ES256", header.path("alg").asText());
         Set<String> names = new java.util.TreeSet<>();
         claims.fieldNames().forEachRemaining(names::add);
         assertEquals(Set.of("op", "host_scope", "durable_id", "fstype", "jti", "iat", "exp"), names);
@@ -73,16 +73,29 @@ class ApprovalApiTest {
         long life = claims.path("exp").asLong() - claims.path("iat").asLong();
         assertTrue(life > 0 && life <= 15 * 60, "lives " + life + " s");
 
-        Signature rsa = Signature.getInstance("SHA256withRSA");
-        rsa.initVerify(keys.publicKey());
-        rsa.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-        assertTrue(rsa.verify(Base64.getUrlDecoder().decode(parts[2])), "signed with the published key");
+        Signature es256 = Signature.getInstance("SHA256withECDSAinP1363Format");
+        es256.initVerify(keys.publicKey());
+        es256.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        assertTrue(es256.verify(Base64.getUrlDecoder().decode(parts[2])), "signed with the published key");
 
         assertEquals(1, db.count("SELECT count(*) FROM approvals WHERE jti = ?::uuid AND approved_by = 'operator' "
                 + "AND reason = 'customer asked to reuse the USB disk'", answer.path("jti").asText()));
         Fleet.operator().get("/api/v1/approvals").then().statusCode(200)
                 .body("jti", hasItem(answer.path("jti").asText()))
                 .body("find { it.jti == '" + answer.path("jti").asText() + "' }.approval", nullValue());
+    }
+
+    @Test
+    void anRsaKeyFromAConfiguredFileIsReadWithItsPublicHalfDerived() throws Exception {
+        java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        java.security.KeyPair pair = rsa.generateKeyPair();
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
+                .encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+        java.security.KeyPair read = ApprovalKeys.read(pem, Path.of("configured.pem"));
+        assertEquals(pair.getPublic(), read.getPublic());
+        org.junit.jupiter.api.Assertions.assertThrows(java.security.GeneralSecurityException.class,
+                () -> ApprovalKeys.read("not a key", Path.of("configured.pem")));
     }
 
     @Test

@@ -229,7 +229,8 @@ class AuthMatrixTest {
     @Test
     void aProvisioningKeyRegistersHostsAndIssuesTheirKeysAndNothingElse() {
         String id = Fleet.uniqueId("prov-host");
-        as(provisioningKey).body(Map.of("id", id, "hostname", id + ".lan")).post("/api/v1/hosts").then().statusCode(201);
+        as(provisioningKey).body(Map.of("id", id, "hostname", id + ".lan")).post("/api/v1/hosts").then().statusCode(201)
+                .body("id", equalTo(id));
         String hostKeyOfNewHost = as(provisioningKey).post("/api/v1/hosts/" + id + "/keys").then().statusCode(201)
                 .body("kind", equalTo("host key")).extract().path("key");
         as(hostKeyOfNewHost).body(Fleet.hostReport(id)).post("/api/v1/hosts/" + id + "/report").then().statusCode(202);
@@ -242,9 +243,11 @@ class AuthMatrixTest {
                 .body("detail", equalTo("provisioning key used where an operator token is required"));
         // Both kinds may register hosts; any other kind is told which ones.
         for (String wrong : List.of(customerKey, hostKey)) {
-            as(wrong).body(Map.of("id", Fleet.uniqueId("prov-no"), "hostname", "x.lan")).post("/api/v1/hosts").then()
+            String refused = Fleet.uniqueId("prov-no");
+            as(wrong).body(Map.of("id", refused, "hostname", "x.lan")).post("/api/v1/hosts").then()
                     .statusCode(403).body("detail", containsString(
                             "used where an operator token or a provisioning key is required"));
+            Fleet.operator().get("/api/v1/hosts/" + refused).then().statusCode(404);
             as(wrong).post("/api/v1/hosts/" + id + "/keys").then().statusCode(403);
         }
         as(revokedProvisioningKey).body(Map.of("id", Fleet.uniqueId("prov-rev"), "hostname", "x.lan"))
