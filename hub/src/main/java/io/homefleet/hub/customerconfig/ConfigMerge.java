@@ -28,6 +28,26 @@ final class ConfigMerge {
         return out;
     }
 
+    /**
+     * Without unset values: nulls and empty strings (the template's placeholders) and the maps left empty by their
+     * removal, so a controller is never told to set a key to nothing.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> pruned(Map<String, Object> values) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (v instanceof Map<?, ?> m) {
+                Map<String, Object> inner = pruned((Map<String, Object>) m);
+                if (!inner.isEmpty()) {
+                    out.put(k, inner);
+                }
+            } else if (v != null && !"".equals(v)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
     /** Sets a value at a dotted path, creating maps on the way. */
     @SuppressWarnings("unchecked")
     static void put(Map<String, Object> values, String dottedPath, Object value) {

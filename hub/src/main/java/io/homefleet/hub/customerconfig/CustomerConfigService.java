@@ -235,7 +235,10 @@ public class CustomerConfigService implements GeneratedConfigs {
 
     // ---- generation
 
-    /** Template deep-merged with what the hub knows of the customer; secrets in clear, their paths listed. */
+    /**
+     * Template deep-merged with what the hub knows of the customer, unset values left out; secrets in clear, their
+     * paths listed.
+     */
     static GeneratedConfig generate(CustomerEntity customer, CustomerConfigEntity config,
             CustomerConfigDocument document, ConfigTemplates.Template template, Optional<String> hubUrl) {
         Map<String, Object> overlay = new LinkedHashMap<>();
@@ -264,7 +267,7 @@ public class CustomerConfigService implements GeneratedConfigs {
             overlay.put("infrastructure", new TreeMap<>(document.infrastructure()));
             document.infrastructure().keySet().forEach(k -> secretPaths.add("infrastructure." + k));
         }
-        Map<String, Object> values = ConfigMerge.merge(template.values(), overlay);
+        Map<String, Object> values = ConfigMerge.pruned(ConfigMerge.merge(template.values(), overlay));
         return new GeneratedConfig(Math.max(config.currentRevision, template.version()), values,
                 Set.copyOf(secretPaths));
     }

@@ -99,6 +99,10 @@ class CustomerConfigApiTest {
         assertTrue(g.secretPaths().contains("web.session_secret"));
         assertTrue(g.secretPaths().contains("infrastructure.cloudflare_tunnel_token"));
         assertTrue(g.values().containsKey("docker"), "the template's keys are merged in");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> hub = (Map<String, Object>) g.values().get("hub");
+        assertTrue(hub == null || (!"".equals(hub.get("url")) && !hub.containsKey("trust")),
+                "the template's empty placeholders are left out, never sent as values: " + hub);
     }
 
     @Test
