@@ -11,7 +11,7 @@ public interface CustomerConfigSettings {
 
     /**
      * The hub URL controllers reach, written to {@code hub.url} of every generated controller.yaml. Unset: the
-     * template's value, and for a retrieval the URL the request came to.
+     * template's value if it has one, and for a retrieval the URL the request came to.
      */
     Optional<String> hubUrl();
 
