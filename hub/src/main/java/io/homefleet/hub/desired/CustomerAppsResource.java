@@ -22,11 +22,8 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/**
- * The desired state as the operator steers and reads it, per customer: pinned apps
- * ({@code /api/v1/customers/{id}/apps}) and whether the controller is in sync ({@code /api/v1/customers/{id}/sync}).
- */
-@Path("/api/v1/customers/{id}")
+/** The apps the operator pins for a customer's controller: {@code /api/v1/customers/{id}/apps}. */
+@Path("/api/v1/customers/{id}/apps")
 @RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "desired-state")
@@ -35,13 +32,9 @@ public class CustomerAppsResource {
     PinService pins;
 
     @Inject
-    SyncService sync;
-
-    @Inject
     CurrentCaller caller;
 
     @GET
-    @Path("/apps")
     @Operation(summary = "The apps pinned for this customer (password settings shown only as set)")
     public List<PinnedAppView> list(@PathParam("id") @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE)
             String id) {
@@ -49,7 +42,7 @@ public class CustomerAppsResource {
     }
 
     @PUT
-    @Path("/apps/{app}")
+    @Path("/{app}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Pin a catalog app at a version with its install settings (again: change them)")
     public PinnedAppView pin(@PathParam("id") @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String id,
@@ -59,18 +52,11 @@ public class CustomerAppsResource {
     }
 
     @DELETE
-    @Path("/apps/{app}")
+    @Path("/{app}")
     @Operation(summary = "Unpin an app (the controller stops being asked to run it)")
     public Response unpin(@PathParam("id") @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String id,
             @PathParam("app") @Pattern(regexp = CatalogApp.ID, message = CatalogApp.ID_MESSAGE) String app) {
         pins.unpin(id, app);
         return Response.noContent().build();
-    }
-
-    @GET
-    @Path("/sync")
-    @Operation(summary = "in_sync, pending or drifted: the controller's reported values against its desired state")
-    public SyncView sync(@PathParam("id") @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String id) {
-        return sync.of(id);
     }
 }

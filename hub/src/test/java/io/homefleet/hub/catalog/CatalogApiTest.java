@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.homefleet.hub.support.CatalogFiles;
 import io.homefleet.hub.support.Fleet;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -33,17 +34,12 @@ class CatalogApiTest {
         return CASAOS_APPS.stream();
     }
 
-    public static String resource(String path) {
-        try (InputStream in = CatalogApiTest.class.getResourceAsStream("/catalog/" + path)) {
-            assertNotNull(in, path);
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    static String resource(String path) {
+        return CatalogFiles.resource(path);
     }
 
-    public static Response upload(String yaml) {
-        return Fleet.operator().contentType("application/yaml").body(yaml.getBytes(StandardCharsets.UTF_8)).post("/api/v1/catalog/apps");
+    static Response upload(String yaml) {
+        return CatalogFiles.upload(yaml);
     }
 
     /** The file with its id made unique, so tests sharing one database never collide. */
