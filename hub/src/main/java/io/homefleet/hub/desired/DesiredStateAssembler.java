@@ -65,7 +65,8 @@ public class DesiredStateAssembler {
         DesiredState content = new DesiredState(1, config.map(GeneratedConfigs.GeneratedConfig::values).orElse(null),
                 memory.catalog(catalog::newest), pins.forController(customerId),
                 new DesiredState.Controller(target == null ? null : target.targetVersion));
-        String digest = digest(bytes(content));
+        // The customer's id is part of the digest: two customers with equal states never share an ETag.
+        String digest = digest(customerId, bytes(content));
         long revision = revision(customerId, digest);
         DesiredState state = new DesiredState(revision, content.config(), content.catalog(), content.apps(),
                 content.controller());
@@ -123,9 +124,12 @@ public class DesiredStateAssembler {
         }
     }
 
-    private static String digest(byte[] bytes) {
+    private static String digest(String customerId, byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(customerId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            return HexFormat.of().formatHex(sha.digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
