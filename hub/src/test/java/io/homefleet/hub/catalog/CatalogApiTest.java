@@ -52,8 +52,13 @@ class CatalogApiTest {
     void everyCasaosFixtureImports(String folder) {
         String yaml = resource("casaos/" + folder + "/docker-compose.yml");
         Response r = upload(yaml);
-        // The fixtures share one database with every other test; a re-run of the same boot finds them there.
         if (r.statusCode() == 409) {
+            // Another test of this boot imported it first: check the stored app instead.
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("(?m)^  id: (\\S+)$").matcher(yaml);
+            assertTrue(id.find(), folder);
+            r = Fleet.operator().get("/api/v1/catalog/apps/" + id.group(1));
+            r.then().statusCode(200);
+            assertStored(folder, r.path("[0].compose"), r.path("[0].main"), r.path("[0].services.name"));
             return;
         }
         r.then().statusCode(201).contentType("application/json")
@@ -61,13 +66,14 @@ class CatalogApiTest {
                 .body("id", org.hamcrest.Matchers.startsWith("org.icewhale."))
                 .body("title.en", org.hamcrest.Matchers.notNullValue())
                 .body("services.size()", org.hamcrest.Matchers.greaterThan(0));
-        String compose = r.path("compose");
+        assertStored(folder, r.path("compose"), r.path("main"), r.path("services.name"));
+    }
+
+    private static void assertStored(String folder, String compose, String main, List<String> names) {
         assertFalse(compose.contains("/DATA"), folder + ": CasaOS /DATA left in " + compose);
         assertFalse(compose.contains("x-casaos"), folder + ": store block left in the Compose file");
         assertFalse(compose.contains("devices:"), folder);
         assertFalse(compose.contains("cap_add"), folder);
-        String main = r.path("main");
-        List<String> names = r.path("services.name");
         assertTrue(names.contains(main), folder + ": main " + main + " not among " + names);
     }
 
