@@ -42,6 +42,7 @@ class AuthMatrixTest {
     private String revokedOperatorToken;
     private String provisioningKey;
     private String revokedProvisioningKey;
+    private String app;
 
     @jakarta.inject.Inject
     CredentialService credentials;
@@ -95,6 +96,15 @@ class AuthMatrixTest {
         String provisioningKeyId = Fleet.operator().get("/api/v1/provisioning-keys").then().statusCode(200)
                 .extract().path("find { it.hint == '" + Tokens.hint(revokedProvisioningKey) + "' }.key_id");
         Fleet.operator().delete("/api/v1/provisioning-keys/" + provisioningKeyId).then().statusCode(204);
+        app = Fleet.uniqueId("eu.felhom.auth");
+        io.homefleet.hub.support.CatalogFiles.upload(io.homefleet.hub.support.CatalogFiles.nextcloudAs(app)).then()
+                .statusCode(201);
+    }
+
+    private static ValidatableResponse importYaml(RequestSpecification t) {
+        return t.contentType("application/yaml").body(io.homefleet.hub.support.CatalogFiles
+                .nextcloudAs(Fleet.uniqueId("eu.felhom.auth-new")).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/catalog/apps").then();
     }
 
     Stream<Endpoint> endpoints() {
@@ -154,7 +164,24 @@ class AuthMatrixTest {
                         t -> t.body(Map.of("pending_op", Map.of("op", "storage_wipe", "host_scope", host,
                                 "durable_id", "wwn-0x1", "fstype", "ext4"), "reason", "auth matrix"))
                                 .post("/api/v1/approvals").then()),
-                new Endpoint("GET /api/v1/approvals", TokenKind.OPERATOR, t -> t.get("/api/v1/approvals").then()));
+                new Endpoint("GET /api/v1/approvals", TokenKind.OPERATOR, t -> t.get("/api/v1/approvals").then()),
+                new Endpoint("GET /api/v1/desired-state", TokenKind.CUSTOMER,
+                        t -> t.get("/api/v1/desired-state").then()),
+                new Endpoint("POST /api/v1/catalog/apps", TokenKind.OPERATOR, AuthMatrixTest::importYaml),
+                new Endpoint("GET /api/v1/catalog/apps", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/catalog/apps").then()),
+                new Endpoint("GET /api/v1/catalog/apps/{id}", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/catalog/apps/" + app).then()),
+                new Endpoint("PUT /api/v1/customers/{id}/apps/{app}", TokenKind.OPERATOR,
+                        t -> t.body(Map.of("version", "29.0.4", "settings", Map.of("admin_password", "pw")))
+                                .put("/api/v1/customers/" + customer + "/apps/" + app).then()),
+                new Endpoint("GET /api/v1/customers/{id}/apps", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/customers/" + customer + "/apps").then()),
+                new Endpoint("GET /api/v1/customers/{id}/sync", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/customers/" + customer + "/sync").then()),
+                new Endpoint("GET /api/v1/updates", TokenKind.OPERATOR, t -> t.get("/api/v1/updates").then()),
+                new Endpoint("POST /api/v1/updates/check", TokenKind.OPERATOR,
+                        t -> t.post("/api/v1/updates/check").then()));
     }
 
     private String tokenOf(TokenKind kind) {
@@ -289,6 +316,15 @@ class AuthMatrixTest {
                 .body("detail", containsString("'" + customer + "'"));
         as(otherCustomerKey).body(Fleet.event(customer, "backup_completed", "info")).post("/api/v1/event").then()
                 .statusCode(403).body("detail", containsString("'" + customer + "'"));
+    }
+
+    @Test
+    void aCustomerKeyReadsOnlyItsOwnDesiredState() {
+        String other = as(otherCustomerKey).get("/api/v1/desired-state").then().statusCode(200).extract().header("ETag");
+        String own = as(customerKey).get("/api/v1/desired-state").then().statusCode(200).extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(own, other);
+        // An ETag of another customer's state never makes this customer's poll a 304.
+        as(customerKey).header("If-None-Match", other).get("/api/v1/desired-state").then().statusCode(200);
     }
 
     @Test
