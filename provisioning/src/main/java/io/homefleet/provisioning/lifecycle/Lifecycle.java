@@ -64,6 +64,9 @@ public class Lifecycle {
         if (host == null || !Transitions.IN_FLIGHT.contains(host.state)) {
             return false;
         }
+        if (trigger == Trigger.TIMEOUT && (host.deadline == null || host.deadline.isAfter(Instant.now()))) {
+            return false; // it moved on (and got a new deadline) since the sweep read it
+        }
         host.failedState = host.state;
         host.failedStep = step;
         host.failureReason = reason;
