@@ -42,7 +42,8 @@ public class Lifecycle {
                         + Transitions.allowedFrom(trigger).stream().map(HostState::label).sorted()
                         .collect(Collectors.joining(" or ")))
                 .with("state", host.state.label()));
-        HostState to = rule.to() != null ? rule.to() : host.failedState;
+        HostState to = rule.to() != null ? rule.to()
+                : host.failedState == null ? null : Transitions.resumeIn(host.failedState);
         if (to == null) {
             throw ProblemException.conflict("host '" + hostId + "' has no failed step to resume; rebuild it");
         }
