@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Provisioning benchmark: the packaged service, the real hub jar and one real sshd per simulated host (loopback
+# addresses 127.0.1.x, stand-in pvecm/systemctl/sensor-proxy). Simulated installers with fixed delays take one host,
+# then BENCH_HOSTS hosts at once, from rebuild to ready (wall time beside the one host's), then the answer endpoint's
+# p50/p99 under 16 concurrent installers beside GET /q/health/live from the same threads (the floor).
+# Everything it starts is stopped at the end (the JUnit class closes the jars and sshds it started).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BENCH_HOSTS=${BENCH_HOSTS:-50}
+./mvnw -B -ntp -q -pl common/contracts,common/service-base,hub,provisioning install -DskipTests
+./mvnw -B -ntp -pl provisioning failsafe:integration-test failsafe:verify -Dit.test=ProvisioningBench \
+  -Dbench.hosts="$BENCH_HOSTS" | grep -E '^provisioning:|^answer endpoint|Tests run:|FAIL' || true

@@ -1,0 +1,205 @@
+package io.homefleet.provisioning.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import io.homefleet.provisioning.support.Api;
+import io.homefleet.provisioning.support.Installer;
+import io.homefleet.provisioning.support.JoinSetup;
+import io.homefleet.provisioning.support.ProvisioningJar;
+import io.homefleet.provisioning.support.StandInHost;
+import io.homefleet.provisioning.support.TestConfigFiles;
+import io.homefleet.provisioning.support.TestHub;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * make bench (bench/provisioning.sh): the packaged service, the real hub jar and one real sshd per host (stand-in
+ * pvecm, systemctl, sensor-proxy) on its own loopback address. Simulated installers with fixed delays (boot, install,
+ * reboot) take first one host, then {@code bench.hosts} hosts at once, from rebuild to {@code ready}: the wall time of
+ * the many beside the one's. Then the answer endpoint's latency under concurrent installers, beside the floor of
+ * {@code GET /q/health/live} from the same threads. Not a test: it is run by name only (-Dit.test=ProvisioningBench).
+ */
+class ProvisioningBench {
+    static final int HOSTS = Integer.getInteger("bench.hosts", 50);
+    static final Duration BOOT = Duration.ofMillis(Long.getLong("bench.bootMs", 500));
+    static final Duration INSTALL = Duration.ofMillis(Long.getLong("bench.installMs", 3000));
+    static final Duration REBOOT = Duration.ofMillis(Long.getLong("bench.rebootMs", 1000));
+    static final int ANSWERS = Integer.getInteger("bench.answers", 1000);
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final TomlMapper TOML = new TomlMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+    static String base;
+
+    @Test
+    void manyHostsAtOnceBesideOne() throws Exception {
+        new TestConfigFiles().start();
+        int sshPort = StandInHost.freePort();
+        int port = StandInHost.freePort();
+        base = "http://127.0.0.1:" + port;
+        List<StandInHost> peers = new ArrayList<>();
+        try (TestHub hub = new TestHub(TestConfigFiles.dir().resolve("hub")).start()) {
+            hub.issueProvisioningKey(TestConfigFiles.dir().resolve("provisioning.key"));
+            TestConfigFiles.write(TestConfigFiles.config(hub.url(), sshPort, JoinSetup.NEW_HOST), TestConfigFiles.SERVER_TYPES);
+            try (ProvisioningJar service = new ProvisioningJar(TestConfigFiles.dir().resolve("data"),
+                    TestConfigFiles.configFile(), port, List.of("homefleet.provisioning.lifecycle.tick=200ms"))) {
+                service.start();
+                for (int i = 0; i <= HOSTS; i++) {
+                    peers.add(new StandInHost(TestConfigFiles.dir().resolve("peers").resolve("p" + i),
+                            "127.0.1." + (i + 1), sshPort).start());
+                }
+                Map<String, Long> answerNanos = new ConcurrentHashMap<>();
+                long one = run(peers.subList(0, 1), "one", answerNanos);
+                answerNanos.clear();
+                long many = run(peers.subList(1, HOSTS + 1), "many", answerNanos);
+                System.out.printf("provisioning: 1 host rebuild->ready %.2f s; %d hosts at once %.2f s; ratio %.2f "
+                                + "(simulated boot %d ms, install %d ms, reboot %d ms)%n", one / 1e9, HOSTS, many / 1e9,
+                        (double) many / one, BOOT.toMillis(), INSTALL.toMillis(), REBOOT.toMillis());
+                answerLatency(peers.subList(1, HOSTS + 1));
+            }
+        } finally {
+            peers.forEach(StandInHost::close);
+        }
+    }
+
+    /** Rebuilds every peer's host at once and waits until all are ready; answers the wall time in ns. */
+    static long run(List<StandInHost> peers, String prefix, Map<String, Long> answerNanos) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(peers.size());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < peers.size(); i++) {
+            String id = prefix + "-" + i;
+            String mac = String.format("52:54:01:%02x:00:%02x", prefix.length(), i);
+            send("POST", "/api/v1/hosts", "{\"hostname\":\"" + id + "\",\"mac\":\"" + mac
+                    + "\",\"server_type\":\"minisforum-ms-01\"}", 201);
+            ids.add(id + " " + mac);
+        }
+        long start = System.nanoTime();
+        List<Future<String>> done = new ArrayList<>();
+        for (int i = 0; i < peers.size(); i++) {
+            StandInHost peer = peers.get(i);
+            String[] host = ids.get(i).split(" ");
+            done.add(threads.submit(() -> installer(host[0], host[1], peer, answerNanos)));
+        }
+        for (Future<String> f : done) {
+            assertEquals("ready", f.get(), "every host reaches ready");
+        }
+        long wall = System.nanoTime() - start;
+        threads.shutdown();
+        return wall;
+    }
+
+    static String installer(String id, String mac, StandInHost peer, Map<String, Long> answerNanos) throws Exception {
+        send("POST", "/api/v1/hosts/" + id + "/rebuild", null, 200);
+        send("GET", "/ipxe/" + mac, null, 200);
+        Thread.sleep(BOOT.toMillis());
+        long t0 = System.nanoTime();
+        String toml = sendPublic("POST", "/api/boot/answer", Installer.systemInfo(mac), 200);
+        answerNanos.put(id, System.nanoTime() - t0);
+        JsonNode answer = TOML.readTree(toml);
+        peer.authorize(answer.at("/global/root-ssh-keys/0").asText());
+        String token = answer.at("/post-installation-webhook/auth-token").asText();
+        Thread.sleep(INSTALL.toMillis());
+        sendPublic("POST", "/api/hosts/" + id + "/installed", Installer.webhookBody(id + ".lab", peer.hostPublicKey(),
+                peer.address(), token), 200);
+        Thread.sleep(REBOOT.toMillis());
+        sendPublic("GET", Installer.path(answer.at("/first-boot/url").asText()), null, 200);
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/hosts/" + id + "/phone-home"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"ip\":\"" + peer.address()
+                        + "\",\"machine_id\":\"0123456789abcdef0123456789abcdef\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        for (int i = 0; i < 1200; i++) {
+            String state = JSON.readTree(send("GET", "/api/v1/hosts/" + id, null, 200)).get("state").asText();
+            if (state.equals("ready") || state.equals("failed")) {
+                return state;
+            }
+            Thread.sleep(100);
+        }
+        return "still " + JSON.readTree(send("GET", "/api/v1/hosts/" + id, null, 200)).get("state").asText();
+    }
+
+    /** {@code bench.answers} answers from 16 threads for hosts in installing, beside as many health probes. */
+    static void answerLatency(List<StandInHost> peers) throws Exception {
+        List<String> macs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String id = "answer-" + i;
+            String mac = String.format("52:54:02:00:00:%02x", i);
+            send("POST", "/api/v1/hosts", "{\"hostname\":\"" + id + "\",\"mac\":\"" + mac
+                    + "\",\"server_type\":\"minisforum-ms-01\"}", 201);
+            send("POST", "/api/v1/hosts/" + id + "/rebuild", null, 200);
+            macs.add(mac);
+        }
+        for (int round = 0; round < 2; round++) { // the first round warms both paths up
+            List<Long> answers = Collections.synchronizedList(new ArrayList<>());
+            List<Long> probes = Collections.synchronizedList(new ArrayList<>());
+            ExecutorService threads = Executors.newFixedThreadPool(16);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                int thread = t;
+                done.add(threads.submit(() -> {
+                    for (int i = thread; i < ANSWERS; i += 16) {
+                        long t0 = System.nanoTime();
+                        sendPublic("POST", "/api/boot/answer", Installer.systemInfo(macs.get(i % macs.size())), 200);
+                        answers.add(System.nanoTime() - t0);
+                        long t1 = System.nanoTime();
+                        sendPublic("GET", "/q/health/live", null, 200);
+                        probes.add(System.nanoTime() - t1);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            threads.shutdown();
+            if (round == 1) {
+                System.out.printf("answer endpoint (%d answers, 16 concurrent installers): p50 %.1f ms, p99 %.1f ms; "
+                                + "floor GET /q/health/live same threads: p50 %.1f ms, p99 %.1f ms; p99 ratio %.1f%n",
+                        answers.size(), pct(answers, 50), pct(answers, 99), pct(probes, 50), pct(probes, 99),
+                        pct(answers, 99) / pct(probes, 99));
+            }
+        }
+    }
+
+    static double pct(List<Long> nanos, int p) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
+    }
+
+    static String send(String method, String path, String body, int expected) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + Api.OPERATOR)
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            throw new AssertionError(method + " " + path + ": " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    static String sendPublic(String method, String path, String body, int expected) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != expected) {
+            throw new AssertionError(method + " " + path + ": " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+}
