@@ -24,6 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +47,8 @@ public final class DnsmasqSupervisor implements AutoCloseable {
     static final Duration POLL = Duration.ofMillis(200);
     static final Duration STOP_GRACE = Duration.ofSeconds(5);
     static final Duration CONFIG_TEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final Pattern DHCP_DETAIL = Pattern.compile(
+            "\\d+ (sent size|available DHCP|vendor class|user class|tags:|broadcast response|next server)");
 
     private final Backoff backoff;
     private final Duration stableAfter;
@@ -273,7 +276,12 @@ public final class DnsmasqSupervisor implements AutoCloseable {
             String line;
             while ((line = reader.readLine()) != null) {
                 log.add(line);
-                LOG.infof("dnsmasq: %s", line);
+                // --log-dhcp details every packet; the service log keeps the decisions, the dashboard all of it.
+                if (DHCP_DETAIL.matcher(line).find()) {
+                    LOG.debugf("dnsmasq: %s", line);
+                } else {
+                    LOG.infof("dnsmasq: %s", line);
+                }
                 if (line.contains("started, version") && child == process && process.isAlive()) {
                     publish(State.RUNNING, process.pid(), "dnsmasq (pid " + process.pid() + ") answers PXE clients "
                             + "on " + want.interfaceName() + " for " + want.subnet() + " in proxy-DHCP mode",
