@@ -30,6 +30,13 @@ final class Netns implements AutoCloseable {
         }
     }
 
+    /** For {@code @EnabledIf}: root, a tun device, iproute2, dnsmasq and QEMU are all there. */
+    static boolean pxeBootPossible() {
+        return "root".equals(System.getProperty("user.name")) && Files.exists(Path.of("/dev/net/tun"))
+                && List.of("/usr/sbin/ip", "/usr/sbin/dnsmasq", "/usr/bin/qemu-system-x86_64").stream()
+                        .allMatch(p -> Files.isExecutable(Path.of(p)));
+    }
+
     String name(String base) {
         return "hf" + base + suffix;
     }

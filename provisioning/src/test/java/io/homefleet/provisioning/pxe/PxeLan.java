@@ -144,14 +144,19 @@ final class PxeLan implements AutoCloseable {
             }
         }
 
+        /** The console as one line: the firmware wraps long lines at 80 columns. */
+        String unwrapped() {
+            return serial().replace("\r", "").replace("\n", "");
+        }
+
         void awaitSerial(String text, Duration timeout) throws InterruptedException {
             try {
                 Netns.await("'" + text + "' on the serial console of " + mac, timeout,
-                        () -> serial().contains(text) || !qemu.isAlive());
+                        () -> unwrapped().contains(text) || !qemu.isAlive());
             } catch (AssertionError e) {
                 throw new AssertionError(e.getMessage() + "; console so far:\n" + tail(serial()), e);
             }
-            if (!serial().contains(text)) {
+            if (!unwrapped().contains(text)) {
                 throw new AssertionError("QEMU exited before '" + text + "' appeared; console:\n" + tail(serial()));
             }
         }
