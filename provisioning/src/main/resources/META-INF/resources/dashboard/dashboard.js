@@ -5,6 +5,10 @@
     return;
   }
   var source = new EventSource("/events");
+  var leaving = false;
+  // A form on its way to the server must not be overtaken by a reload for the change it causes.
+  document.addEventListener("submit", function () { leaving = true; source.close(); });
+  function reload() { if (!leaving) { location.reload(); } }
   var live = document.getElementById("live");
   source.onopen = function () {
     if (live) { live.textContent = "live"; live.dataset.live = "on"; }
@@ -23,13 +27,13 @@
     var change = JSON.parse(event.data);
     var page = document.getElementById("host");
     if (page) {
-      if (page.dataset.host === change.id) { location.reload(); }
+      if (page.dataset.host === change.id) { reload(); }
       return;
     }
     var hosts = document.getElementById("hosts");
     if (!hosts) { return; }
     var tile = byData("data-host", change.id);
-    if (!tile) { location.reload(); return; }   // a host this page has not seen yet
+    if (!tile) { reload(); return; }   // a host this page has not seen yet
     tile.className = "tile state-" + change.state + " changed";
     tile.querySelector(".state").textContent = change.state;
     tile.querySelector(".since").textContent = "since " + change.since;
