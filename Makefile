@@ -2,12 +2,15 @@
 MVN ?= ./mvnw -B -ntp
 SERVICES := hub controller agent sensor-proxy provisioning
 HUB_JAR := hub/target/quarkus-app/quarkus-run.jar
+PROVISIONING_JAR := provisioning/target/quarkus-app/quarkus-run.jar
+PROVISIONING_DIR := $(DATA_DIR)/provisioning
 DATA_DIR ?= $(CURDIR)/.homefleet
 
-.PHONY: build run test bench clean native help
+.PHONY: build run run-provisioning test bench clean native help
 
 help:
 	@echo "make run    - build and start the hub on http://localhost:8080 (embedded PostgreSQL in $(DATA_DIR))"
+	@echo "make run-provisioning - build and start provisioning on http://localhost:8090 (PXE off, data in $(DATA_DIR)/provisioning)"
 	@echo "make test   - build everything and run every test"
 	@echo "make build  - runnable apps at <service>/target/quarkus-app/quarkus-run.jar"
 	@echo "make bench  - benchmarks; figures go to docs/benchmarks.md"
@@ -20,6 +23,18 @@ run:
 	@mkdir -p $(DATA_DIR)
 	@echo "Starting the hub on http://localhost:8080 (data in $(DATA_DIR)/hub; Ctrl-C stops it)"
 	java -Dhomefleet.hub.data-dir=$(DATA_DIR)/hub -jar $(HUB_JAR)
+
+run-provisioning:
+	$(MVN) -q -DskipTests -pl provisioning -am install
+	@mkdir -p $(PROVISIONING_DIR)
+	@test -f $(PROVISIONING_DIR)/provisioning.yaml || sed 's#@DATA_DIR@#$(PROVISIONING_DIR)#g' \
+		provisioning/deploy/provisioning.local.yaml > $(PROVISIONING_DIR)/provisioning.yaml
+	@test -f $(PROVISIONING_DIR)/server-types.yaml || cp provisioning/deploy/server-types.example.yaml \
+		$(PROVISIONING_DIR)/server-types.yaml
+	@echo "Starting provisioning on http://localhost:8090 with PXE off (config and data in $(PROVISIONING_DIR); Ctrl-C stops it)"
+	@echo "Its operator token is in $(PROVISIONING_DIR)/operator-token once it has started"
+	java -Dhomefleet.provisioning.data-dir=$(PROVISIONING_DIR) -jar $(PROVISIONING_JAR) \
+		--config $(PROVISIONING_DIR)/provisioning.yaml
 
 test:
 	$(MVN) install

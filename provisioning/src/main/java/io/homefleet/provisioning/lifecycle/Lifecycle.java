@@ -42,7 +42,8 @@ public class Lifecycle {
                         + Transitions.allowedFrom(trigger).stream().map(HostState::label).sorted()
                         .collect(Collectors.joining(" or ")))
                 .with("state", host.state.label()));
-        HostState to = rule.to() != null ? rule.to() : host.failedState;
+        HostState to = rule.to() != null ? rule.to()
+                : host.failedState == null ? null : Transitions.resumeIn(host.failedState);
         if (to == null) {
             throw ProblemException.conflict("host '" + hostId + "' has no failed step to resume; rebuild it");
         }
@@ -63,6 +64,9 @@ public class Lifecycle {
         HostEntity host = HostEntity.findById(hostId, LockModeType.PESSIMISTIC_WRITE);
         if (host == null || !Transitions.IN_FLIGHT.contains(host.state)) {
             return false;
+        }
+        if (trigger == Trigger.TIMEOUT && (host.deadline == null || host.deadline.isAfter(Instant.now()))) {
+            return false; // it moved on (and got a new deadline) since the sweep read it
         }
         host.failedState = host.state;
         host.failedStep = step;

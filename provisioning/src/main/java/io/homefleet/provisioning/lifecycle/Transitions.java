@@ -48,6 +48,15 @@ public final class Transitions {
     private Transitions() {
     }
 
+    /**
+     * Where "retry" resumes a host that failed in {@code failed}: the same state, except that an install that broke
+     * off (booted but no answer, or no post-installation report) starts again from the network boot, since an
+     * installer cannot be resumed mid-way.
+     */
+    public static HostState resumeIn(HostState failed) {
+        return failed == PXE_BOOTED || failed == INSTALLING ? PXE_READY : failed;
+    }
+
     public static Optional<Rule> rule(Trigger trigger, HostState from) {
         return TABLE.stream().filter(r -> r.trigger() == trigger && r.from().contains(from)).findFirst();
     }
