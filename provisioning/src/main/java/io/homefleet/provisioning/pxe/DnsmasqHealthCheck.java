@@ -1,19 +1,23 @@
 package io.homefleet.provisioning.pxe;
 
+import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 
 /**
- * PXE in readiness: DOWN while PXE is enabled but dnsmasq is not answering (machines would not netboot), with
- * dnsmasq's own last words; UP when it runs or PXE is off on purpose.
+ * PXE's health, in the group {@code /q/health/group/pxe}: DOWN while PXE is enabled but dnsmasq is not answering
+ * (machines would not netboot), with dnsmasq's own last words; UP when it runs or PXE is off on purpose. Not part of
+ * readiness on purpose: the API and the dashboard keep working without dnsmasq (and the dashboard is where an
+ * operator reads why it stopped), so a broken dnsmasq must not take the service out of its load balancer.
  */
-@Readiness
+@HealthGroup(DnsmasqHealthCheck.GROUP)
 @ApplicationScoped
 public class DnsmasqHealthCheck implements HealthCheck {
+    public static final String GROUP = "pxe";
+
     @Inject
     PxeService pxe;
 
