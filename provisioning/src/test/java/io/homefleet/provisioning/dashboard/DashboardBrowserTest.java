@@ -1,0 +1,173 @@
+package io.homefleet.provisioning.dashboard;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.homefleet.provisioning.host.HostEntity;
+import io.homefleet.provisioning.host.HostState;
+import io.homefleet.provisioning.support.Api;
+import io.homefleet.provisioning.support.Names;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A short walk through the dashboard in headless Chromium: sign in, see the grid change live when a rebuild is
+ * requested elsewhere, register a discovered machine, read a failed host's page, look at PXE. Screenshots go to
+ * {@code target/screenshots/} and, for the docs, {@code docs/img/provisioning-*.png}.
+ */
+@QuarkusTest
+class DashboardBrowserTest {
+    static final Path SHOTS = Path.of("target", "screenshots");
+    static final Path DOCS_IMG = Path.of("..", "docs", "img");
+
+    @TestHTTPResource("/")
+    URL root;
+
+    ChromeDriver browser;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium"))
+                && Files.isExecutable(Path.of("/usr/bin/chromedriver")), "chromium and chromium-driver are not installed");
+        Files.createDirectories(SHOTS);
+        Path profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void signInWatchAHostGoLiveRegisterADiscoveredMachineAndReadAFailure() throws Exception {
+        Names.Machine waiting = Names.next("pve-ms");
+        Api.register(waiting, "minisforum-ms-01");
+        Names.Machine ready = Names.next("pve-um");
+        Api.register(ready, "minisforum-um790");
+        Names.Machine failed = Names.next("pve-ms");
+        Api.register(failed, "minisforum-ms-01");
+        QuarkusTransaction.requiringNew().run(() -> {
+            HostEntity r = HostEntity.findById(ready.hostname());
+            r.state = HostState.READY;
+            HostEntity f = HostEntity.findById(failed.hostname());
+            f.state = HostState.FAILED;
+            f.failedState = HostState.JOINING;
+            f.failedStep = "pvecm add 192.168.1.11";
+            f.failureReason = "pvecm add exited with status 255";
+            f.failureExitStatus = 255;
+            f.failureOutput = "Please enter superuser (root) password for '192.168.1.11':\n"
+                    + "Establishing API connection with host '192.168.1.11'\n"
+                    + "The authenticity of host '192.168.1.11' can't be established.\n"
+                    + "X509 SHA256 key fingerprint is 3B:90:...:C2.\n"
+                    + "500 Can't connect to 192.168.1.11:8006 (Connection refused)";
+        });
+        String unknown = Names.next("seen").mac();
+        given().get("/ipxe/" + unknown).then().statusCode(200);
+
+        // Sign in through the form the redirect leads to.
+        browser.get(root.toString());
+        assertTrue(browser.getCurrentUrl().contains("/sign-in"), browser.getCurrentUrl());
+        browser.findElement(By.name("name")).sendKeys("operator");
+        browser.findElement(By.name("password")).sendKeys(DashboardSession.password());
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        awaitText("h1", "Hosts");
+        until("the live stream connected", () -> "on".equals(
+                browser.findElement(By.id("live")).getAttribute("data-live")));
+
+        // A rebuild requested over the API turns the tile without a reload.
+        By waitingState = By.cssSelector("li[data-host='" + waiting.hostname() + "'] .state");
+        assertEquals("REGISTERED", browser.findElement(waitingState).getText());
+        Api.operator().post("/api/v1/hosts/" + waiting.hostname() + "/rebuild").then().statusCode(200);
+        until("the tile turned to pxe_ready", () -> "PXE_READY".equals(browser.findElement(waitingState).getText()));
+        shoot("provisioning-hosts");
+
+        // The failed host's page: step, exit status, output.
+        browser.findElement(By.cssSelector("li[data-host='" + failed.hostname() + "'] a")).click();
+        awaitText("#failure h2", "What failed");
+        String failure = browser.findElement(By.id("failure")).getText();
+        assertTrue(failure.contains("pvecm add 192.168.1.11") && failure.contains("255")
+                && failure.contains("Connection refused"), failure);
+        shoot("provisioning-host-failed");
+
+        // One-click registration of the discovered machine.
+        browser.findElement(By.linkText("Hosts")).click();
+        String hostname = "pve-new-" + unknown.substring(12).replace(":", "");
+        browser.findElement(By.cssSelector("tr[data-mac='" + unknown + "'] input[name=hostname]")).sendKeys(hostname);
+        browser.findElement(By.cssSelector("tr[data-mac='" + unknown + "'] button")).click();
+        awaitText("#host h1", hostname);
+        assertEquals("registered", Api.state(hostname));
+
+        // PXE: state and log, also at phone width.
+        browser.findElement(By.linkText("PXE")).click();
+        awaitText("#pxe h2", "PXE (dnsmasq)");
+        shoot("provisioning-pxe");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.findElement(By.linkText("Hosts")).click();
+        awaitText("h1", "Hosts");
+        Object sideways = browser.executeScript(
+                "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+        assertEquals(Boolean.FALSE, sideways, "no sideways scrolling at phone width");
+        shoot("provisioning-hosts-phone");
+    }
+
+    private void awaitText(String css, String text) throws InterruptedException {
+        until("'" + text + "' in " + css, () -> browser.findElements(By.cssSelector(css)).stream()
+                .anyMatch(e -> e.getText().contains(text)));
+    }
+
+    /** Selenium's own waits live in another artifact; this is all the walk needs. */
+    private static void until(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (org.openqa.selenium.WebDriverException notYet) {
+                // the element is not there yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private void shoot(String name) throws Exception {
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        if (Files.isDirectory(DOCS_IMG.getParent())) {
+            Files.createDirectories(DOCS_IMG);
+            Files.copy(shot, DOCS_IMG.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
