@@ -1,0 +1,29 @@
+package io.homefleet.controller.web;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+/** One page request as the pages see it: its language (from the browser's cookie), formats and frame. */
+@RequestScoped
+public class PageContext {
+    @Inject
+    UiConfig config;
+    @Inject
+    HttpServerRequest request;
+
+    public String lang() {
+        Cookie cookie = request.getCookie(Languages.COOKIE);
+        return Languages.pick(cookie == null ? null : cookie.getValue());
+    }
+
+    public Formats formats() {
+        String lang = lang();
+        return new Formats(Languages.locale(lang), config.timeZone(), Languages.messages(lang));
+    }
+
+    public PageFrame frame(String current, boolean configured) {
+        return new PageFrame(lang(), current, request.path(), "csrf", "", false, configured);
+    }
+}
