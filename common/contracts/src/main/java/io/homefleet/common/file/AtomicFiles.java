@@ -53,6 +53,38 @@ public final class AtomicFiles {
         write(target, content, OWNER_ONLY);
     }
 
+    /**
+     * Writes a secret only when {@code target} does not exist yet, atomically: the complete file appears under its
+     * name or nothing does, and an existing file is never replaced (two writers racing: exactly one wins).
+     *
+     * @return false when {@code target} already existed (nothing written)
+     */
+    public static boolean writeSecretIfAbsent(Path target, byte[] content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            Files.setPosixFilePermissions(tmp, OWNER_ONLY);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            try {
+                // link(2) fails when the name exists, unlike rename(2), which would replace it.
+                Files.createLink(target, tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                return false;
+            }
+            fsyncDirectory(dir);
+            return true;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     private static void fsyncDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);

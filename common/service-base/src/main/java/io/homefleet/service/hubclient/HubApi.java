@@ -34,6 +34,13 @@ public interface HubApi {
     Conditional<AuthorizedNodes> authorizedNodes(Credential proxyToken, String etag) throws HubException;
 
     /**
+     * A conditional {@code GET} of any document: with {@code etag} sent as {@code If-None-Match}, an unchanged document
+     * answers {@link Conditional#isNotModified()}; the answer's ETag comes back with the document.
+     */
+    <T> Conditional<T> conditionalGet(String path, Credential credential, String etag, Class<T> answer)
+            throws HubException;
+
+    /**
      * Any other endpoint: {@code method} on {@code path} (below the base URL) with an optional JSON body, answering
      * the decoded 2xx body ({@code null} for {@code Void.class} or an empty body).
      */

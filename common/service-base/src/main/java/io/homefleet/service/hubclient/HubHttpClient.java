@@ -81,7 +81,13 @@ public final class HubHttpClient implements HubApi {
 
     @Override
     public Conditional<AuthorizedNodes> authorizedNodes(Credential proxyToken, String etag) throws HubException {
-        HttpRequest.Builder request = request("GET", "/api/v1/temperature-proxy/authorized-nodes", proxyToken, null);
+        return conditionalGet("/api/v1/temperature-proxy/authorized-nodes", proxyToken, etag, AuthorizedNodes.class);
+    }
+
+    @Override
+    public <T> Conditional<T> conditionalGet(String path, Credential credential, String etag, Class<T> answerType)
+            throws HubException {
+        HttpRequest.Builder request = request("GET", path, credential, null);
         if (etag != null) {
             request.header("If-None-Match", quoted(etag));
         }
@@ -90,8 +96,8 @@ public final class HubHttpClient implements HubApi {
         if (answer.status() == 304 && etag != null) {
             return Conditional.notModified(answerTag == null ? etag : answerTag);
         }
-        return new Conditional<>(required(decode(answer, AuthorizedNodes.class, "authorized-nodes"), "authorized-nodes"),
-                answerTag);
+        String name = documentName(answerType);
+        return new Conditional<>(required(decode(answer, answerType, name), name), answerTag);
     }
 
     @Override

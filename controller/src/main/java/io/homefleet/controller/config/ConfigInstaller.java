@@ -1,0 +1,121 @@
+package io.homefleet.controller.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.homefleet.common.credential.TokenKind;
+import io.homefleet.common.file.AtomicFiles;
+import io.homefleet.controller.bootstrap.BootstrapSeeder;
+import io.homefleet.service.config.InvalidConfigException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a new controller.yaml only when it is valid: the candidate is checked by the same loader the daemon uses
+ * (written to a 0600 temp file beside the real one), then put in place atomically. A key given inline as
+ * {@code hub.customer_key} (as a hub-generated file may carry it) is moved to its own 0600 file first, so
+ * controller.yaml never holds a secret. Nothing is written when anything is wrong.
+ */
+public final class ConfigInstaller {
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
+
+    private final Path configFile;
+
+    public ConfigInstaller(Path configFile) {
+        this.configFile = configFile;
+    }
+
+    /** Validates and installs {@code yaml} as the whole controller.yaml. */
+    public synchronized ControllerConfig installYaml(String yaml) {
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(yaml == null ? "" : yaml);
+        } catch (JsonProcessingException e) {
+            throw new InvalidConfigException(configFile, List.of("not valid YAML: " + e.getOriginalMessage()));
+        }
+        if (!(tree instanceof ObjectNode object)) {
+            throw new InvalidConfigException(configFile, List.of("the top level must be a mapping of keys to values"));
+        }
+        return install(object);
+    }
+
+    /** Deep-merges {@code changes} over the current controller.yaml (objects merge, everything else replaces). */
+    public synchronized ControllerConfig merge(ObjectNode changes) throws IOException {
+        ObjectNode current = Files.exists(configFile) && YAML.readTree(configFile.toFile()) instanceof ObjectNode o
+                ? o : YAML.createObjectNode();
+        deepMerge(current, changes);
+        return install(current);
+    }
+
+    private ControllerConfig install(ObjectNode tree) {
+        try {
+            Path dir = configFile.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            JsonNode hub = tree.get("hub");
+            String inlineKey = hub instanceof ObjectNode h && h.hasNonNull("customer_key") ? h.get("customer_key").asText()
+                    : null;
+            Path keyFile = null;
+            if (inlineKey != null) {
+                if (TokenKind.of(inlineKey).orElse(null) != TokenKind.CUSTOMER) {
+                    throw new InvalidConfigException(configFile, List.of("hub.customer_key: is "
+                            + TokenKind.of(inlineKey).map(k -> "a " + k.displayName()).orElse("not a Homefleet key")
+                            + " where the customer key (hfc_...) is required"));
+                }
+                ObjectNode h = (ObjectNode) hub;
+                h.remove("customer_key");
+                keyFile = h.hasNonNull("customer_key_file") ? Path.of(h.get("customer_key_file").asText())
+                        : dir.resolve(BootstrapSeeder.CUSTOMER_KEY_FILE);
+                h.put("customer_key_file", keyFile.toString());
+            }
+            byte[] text = YAML.writeValueAsBytes(tree);
+            Path candidate = Files.createTempFile(dir, ".controller.yaml.", ".candidate");
+            try {
+                AtomicFiles.writeSecret(candidate, text);
+                ControllerConfig checked = ControllerConfigLoader.load(candidate);
+                if (keyFile != null) {
+                    AtomicFiles.writeSecret(keyFile, (inlineKey + "\n").getBytes(StandardCharsets.UTF_8));
+                }
+                AtomicFiles.writeSecret(configFile, text);
+                return ControllerConfigLoader.load(configFile);
+            } catch (InvalidConfigException e) {
+                throw new InvalidConfigException(configFile, e.problems());
+            } finally {
+                Files.deleteIfExists(candidate);
+            }
+        } catch (IOException e) {
+            throw new InvalidConfigException(configFile, List.of("cannot write: " + e.getMessage()));
+        }
+    }
+
+    static void deepMerge(ObjectNode target, ObjectNode changes) {
+        Iterator<Map.Entry<String, JsonNode>> fields = changes.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            if (f.getValue() instanceof ObjectNode change && target.get(f.getKey()) instanceof ObjectNode existing) {
+                deepMerge(existing, change);
+            } else {
+                target.set(f.getKey(), f.getValue());
+            }
+        }
+    }
+
+    /** The file as YAML text with secrets redacted (there are none in it but the web password hash). */
+    public static ObjectNode redacted(ControllerConfig config) {
+        ObjectNode tree = io.homefleet.common.json.Json.mapper().copy()
+                .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+                .valueToTree(config);
+        if (tree.get("web") instanceof ObjectNode web && web.hasNonNull("password_hash")) {
+            web.put("password_hash", "(set, redacted)");
+        }
+        return tree;
+    }
+}
