@@ -235,6 +235,9 @@ public interface Msg {
     @Message("Az ügynök még nem adott tárhelylistát.")
     String storage_none();
 
+    @Message("alapértelmezett")
+    String storage_preferred();
+
     @Message("Elérési út")
     String path();
 
@@ -271,7 +274,7 @@ public interface Msg {
     @Message("Nincs jelszó beállítva: a vezérlőpult bárki számára nyitott, aki eléri.")
     String password_unset();
 
-    @Message("A jelszót a controller.yaml web.password_hash kulcsa tartalmazza (bcrypt).")
+    @Message("A jelszót a controller.yaml web.password_hash kulcsa tartalmazza (bcrypt-kivonat).")
     String password_hint();
 
     // Bejelentkezés

@@ -1,8 +1,8 @@
 package io.homefleet.controller.web;
 
 import io.homefleet.common.contract.v1.ControllerReport;
-import io.homefleet.common.contract.v1.HostMetrics;
 import io.homefleet.common.contract.v1.HostStorage;
+import io.homefleet.controller.runtime.ControllerRuntime;
 import io.homefleet.controller.status.ControllerState;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -14,9 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The five pages of the customer's web UI. In setup mode every page leads to the setup page. */
@@ -46,6 +45,8 @@ public class PagesResource {
     ControllerState state;
     @Inject
     PageContext page;
+    @Inject
+    ControllerRuntime runtime;
     @Inject
     WebAccess access;
 
@@ -105,13 +106,13 @@ public class PagesResource {
             return toSetup();
         }
         Formats f = page.formats();
-        // this guest's storage from /storage first, then the host's other storages from /host/metrics
-        Map<String, HostStorage> storages = new LinkedHashMap<>();
-        state.storage().ifPresent(s -> storages.put(s.name(), s));
-        state.hostMetrics().map(HostMetrics::storages).ifPresent(list -> list.forEach(s -> storages.putIfAbsent(s.name(), s)));
+        // every storage the agent's /storage lists (the seed's 3.2); the default one (most free space) first
+        String preferred = state.storage().map(HostStorage::name).orElse(null);
+        List<HostStorage> storages = new ArrayList<>(runtime.storages());
+        storages.sort(Comparator.comparing((HostStorage s) -> !s.name().equals(preferred)).thenComparing(HostStorage::name));
         boolean monitoring = state.latestReport().map(ControllerReport::monitoringOn).orElse(true);
         return render(Templates.settings(page.frame("settings", true),
-                StorageRows.storages(new ArrayList<>(storages.values()), f), monitoring, access.passwordRequired()));
+                StorageRows.storages(storages, preferred, f), monitoring, access.passwordRequired()));
     }
 
     private HostCard hostCard(Formats f) {
@@ -119,7 +120,7 @@ public class PagesResource {
     }
 
     private Response render(TemplateInstance page) {
-        return Response.ok(page.setLocale(Languages.locale(this.page.lang())).render())
+        return Response.ok(page.setLocale(Languages.locale(this.page.lang())).render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store").build();
     }
 

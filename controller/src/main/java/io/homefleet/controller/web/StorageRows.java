@@ -10,26 +10,23 @@ public final class StorageRows {
     private StorageRows() {
     }
 
+    /** preferred: the storage apps and backups use by default. */
     public record Storage(String name, String type, String path, String content, String usage, String available,
-                          int meter) {
+                          int meter, boolean preferred) {
     }
 
     public record Disk(String path, String model, String size, String temperature, boolean dataBearing,
                        String reason) {
     }
 
-    public static List<Storage> storages(HostStorage storage, Formats f) {
-        return storage == null ? List.of() : List.of(storage(storage, f));
+    public static List<Storage> storages(List<HostStorage> storages, String preferred, Formats f) {
+        return storages == null ? List.of() : storages.stream().map(s -> storage(s, s.name().equals(preferred), f)).toList();
     }
 
-    public static List<Storage> storages(List<HostStorage> storages, Formats f) {
-        return storages == null ? List.of() : storages.stream().map(s -> storage(s, f)).toList();
-    }
-
-    private static Storage storage(HostStorage s, Formats f) {
+    private static Storage storage(HostStorage s, boolean preferred, Formats f) {
         return new Storage(s.name(), dash(s.type()), dash(s.path()),
                 s.content() == null || s.content().isEmpty() ? Formats.MISSING : String.join(", ", s.content()),
-                f.usedOf(s.used(), s.total()), f.bytes(s.avail()), Formats.meter(s.used(), s.total()));
+                f.usedOf(s.used(), s.total()), f.bytes(s.avail()), Formats.meter(s.used(), s.total()), preferred);
     }
 
     public static List<Disk> disks(DiskInventory inventory, Formats f) {

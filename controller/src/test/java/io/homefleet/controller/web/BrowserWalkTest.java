@@ -30,6 +30,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * and phone width, then in English. Screenshots land in {@code target/screenshots/}.
  */
 @QuarkusTest
+@io.quarkus.test.junit.TestProfile(WithHubProfile.class)
 class BrowserWalkTest {
     static final Path SHOTS = Path.of("target", "screenshots");
     static final List<String[]> PAGES = List.of(
