@@ -9,6 +9,9 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.vertx.ext.web.RoutingContext;
+import io.homefleet.service.web.BrowserRequests;
+import io.homefleet.service.web.WebConfig;
+import io.homefleet.service.web.WebPasswordChange;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -23,7 +26,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Answers the security checks of {@code @RolesAllowed} endpoints: 401 when no valid token came (naming the kinds
  * the endpoint takes), 403 naming both kinds when a token of another kind came. Quarkus' own answers to these have
- * no body.
+ * no body. Where browser sign-in is enabled ({@code homefleet.web.enabled}), a page request without a session is
+ * redirected to the sign-in page instead, and one whose account must change its password to that page.
  */
 public class AuthExceptionMappers {
     @Inject
@@ -32,8 +36,16 @@ public class AuthExceptionMappers {
     @Inject
     CurrentIdentityAssociation identities;
 
+    @Inject
+    WebConfig web;
+
     @ServerExceptionMapper
-    public Response noCredentials(UnauthorizedException e, UriInfo uri, ResourceInfo resource) {
+    public Response noCredentials(UnauthorizedException e, UriInfo uri, ResourceInfo resource, RoutingContext context) {
+        if (web.enabled() && context != null && BrowserRequests.isPageRequest(context.request(), web.apiPaths())) {
+            return Response.status(Response.Status.FOUND)
+                    .location(java.net.URI.create(BrowserRequests.signInLocation(web.signInPath(), context.request())))
+                    .build();
+        }
         List<TokenKind> required = requiredKinds(resource);
         return AuthProblems.unauthenticated(AuthProblems.missing(required.isEmpty()
                         ? Arrays.asList(TokenKind.values()) : required, config.alternativeTokenHeader().orElse(null)),
@@ -49,7 +61,11 @@ public class AuthExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response wrongCredentials(ForbiddenException e, UriInfo uri, ResourceInfo resource) {
+    public Response wrongCredentials(ForbiddenException e, UriInfo uri, ResourceInfo resource, RoutingContext context) {
+        if (web.enabled() && context != null && WebPasswordChange.pending(identities.getIdentity())
+                && BrowserRequests.isPageRequest(context.request(), web.apiPaths())) {
+            return Response.seeOther(java.net.URI.create(web.changePasswordPath())).build();
+        }
         List<TokenKind> required = requiredKinds(resource);
         TokenKind presented = TokenIdentities.presentedKind(identities.getIdentity());
         if (presented == null || required.isEmpty()) {

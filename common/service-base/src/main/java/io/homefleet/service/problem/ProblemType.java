@@ -16,6 +16,7 @@ public enum ProblemType {
     UNAUTHENTICATED("unauthenticated", 401, "Authentication required"),
     WRONG_CREDENTIAL_KIND("wrong-credential-kind", 403, "Wrong credential kind"),
     FORBIDDEN("forbidden", 403, "Not allowed"),
+    CSRF_REJECTED("csrf-rejected", 403, "Form token missing or wrong"),
     APPROVAL_REQUIRED("approval-required", 403, "Operator approval required"),
     DEVICE_IN_USE("device-in-use", 403, "Device in live use"),
     NOT_FOUND("not-found", 404, "Not found"),

@@ -1,0 +1,50 @@
+package io.homefleet.service.web;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * The signed-in browser of the current request, for pages: who it is, the CSRF token its forms carry, whether it
+ * must change its password. Empty for API callers (bearer tokens) and anonymous requests.
+ */
+@RequestScoped
+public class CurrentSession {
+    static final String SESSION = WebSession.class.getName();
+    static final String MUST_CHANGE_PASSWORD = WebSession.class.getName() + ".mustChangePassword";
+
+    @Inject
+    SecurityIdentity identity;
+
+    public Optional<WebSession> get() {
+        return identity.isAnonymous() ? Optional.empty() : Optional.ofNullable(identity.getAttribute(SESSION));
+    }
+
+    /** The session; for endpoints that only sessions reach ({@code @RolesAllowed} with account roles). */
+    public WebSession require() {
+        return get().orElseThrow(() -> new IllegalStateException("no browser session on this request"));
+    }
+
+    /** The account's name. */
+    public String account() {
+        return require().account();
+    }
+
+    /** The value of the hidden {@value CsrfGuard#FIELD} field in this session's forms. */
+    public String csrfToken() {
+        return require().csrfToken();
+    }
+
+    public boolean mustChangePassword() {
+        return get().isPresent() && Boolean.TRUE.equals(identity.getAttribute(MUST_CHANGE_PASSWORD));
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    static boolean mustChangePassword(SecurityIdentity identity) {
+        return identity != null && Boolean.TRUE.equals(identity.getAttribute(MUST_CHANGE_PASSWORD));
+    }
+}
