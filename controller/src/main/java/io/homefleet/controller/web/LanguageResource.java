@@ -1,5 +1,6 @@
 package io.homefleet.controller.web;
 
+import io.homefleet.service.web.BrowserRequests;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
@@ -26,15 +27,6 @@ public class LanguageResource {
                 .sameSite(NewCookie.SameSite.LAX)
                 .httpOnly(true)
                 .build();
-        return Response.seeOther(URI.create(localPath(back))).cookie(cookie).build();
-    }
-
-    /** Only a path on this server: an absolute or protocol-relative URL would make this an open redirect. */
-    static String localPath(String back) {
-        if (back == null || !back.startsWith("/") || back.startsWith("//") || back.contains("\\")
-                || back.chars().anyMatch(c -> c < 0x21)) {
-            return "/";
-        }
-        return back;
+        return Response.seeOther(URI.create(BrowserRequests.safeNext(back))).cookie(cookie).build();
     }
 }

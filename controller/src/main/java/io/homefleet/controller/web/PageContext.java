@@ -1,5 +1,7 @@
 package io.homefleet.controller.web;
 
+import io.homefleet.service.web.CsrfGuard;
+import io.homefleet.service.web.CurrentSession;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -12,6 +14,8 @@ public class PageContext {
     UiConfig config;
     @Inject
     HttpServerRequest request;
+    @Inject
+    CurrentSession session;
 
     public String lang() {
         Cookie cookie = request.getCookie(Languages.COOKIE);
@@ -24,6 +28,8 @@ public class PageContext {
     }
 
     public PageFrame frame(String current, boolean configured) {
-        return new PageFrame(lang(), current, request.path(), "csrf", "", false, configured);
+        var signedIn = session.get();
+        return new PageFrame(lang(), current, request.path(), CsrfGuard.FIELD,
+                signedIn.map(s -> s.csrfToken()).orElse(""), signedIn.isPresent(), configured);
     }
 }

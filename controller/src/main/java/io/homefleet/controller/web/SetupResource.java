@@ -84,8 +84,9 @@ public class SetupResource {
         } catch (HubException e) {
             LOG.warnf("setup: fetching controller.yaml for %s from %s failed: %s", id, url, e.getMessage());
             // the hub's refusal (wrong password, unknown customer) is the customer's to fix; no answer is the hub's
-            Response.Status status = e.kind() == HubException.Kind.REFUSED && e.status() < 500
-                    ? Response.Status.BAD_REQUEST : Response.Status.BAD_GATEWAY;
+            Response.Status status = e.kind() == HubException.Kind.RATE_LIMITED ? Response.Status.TOO_MANY_REQUESTS
+                    : e.kind() == HubException.Kind.REFUSED && e.status() < 500 ? Response.Status.BAD_REQUEST
+                    : Response.Status.BAD_GATEWAY;
             return render(status, url, id, msg.setup_failed(e.getMessage()));
         }
         try {
