@@ -1,6 +1,7 @@
 package io.homefleet.controller.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.homefleet.common.contract.v1.ContractRecord;
 import io.homefleet.common.json.Json;
 import io.homefleet.controller.ControllerVersion;
 import io.homefleet.controller.config.ConfigInstaller;
@@ -24,10 +25,20 @@ public class StatusResource {
     ControllerRuntime runtime;
 
     /** The status document. */
-    public record Status(String version, boolean configured, ControllerState.Identity identity, HubLinkView hubLink,
-                         ControllerState.AgentLink agentLink, String setupProblem) {
+    @ContractRecord
+    public record Status(String version, boolean configured, IdentityView identity, HubLinkView hubLink,
+                         AgentLinkView agentLink, String setupProblem) {
     }
 
+    @ContractRecord
+    public record IdentityView(String customerId, String name, String domain) {
+    }
+
+    @ContractRecord
+    public record AgentLinkView(String state, String message, Instant checkedAt) {
+    }
+
+    @ContractRecord
     public record HubLinkView(String url, Instant lastSuccessfulReport, int spoolDepth, String lastHubError,
                               boolean keyRefused, long droppedReports, long droppedEvents) {
     }
@@ -42,8 +53,10 @@ public class StatusResource {
         HubLinkView view = new HubLinkView(link.hubUrl(), link.lastSuccessfulReport(), link.spoolDepth(),
                 link.lastHubError(), hub.map(h -> h.authRefused()).orElse(false),
                 hub.map(h -> h.spool().droppedReports()).orElse(0L), hub.map(h -> h.spool().droppedEvents()).orElse(0L));
-        return new Status(ControllerVersion.get(), runtime.configured(), runtime.identity().orElse(null), view,
-                runtime.agentLink(), runtime.setupProblem().orElse(null));
+        ControllerState.AgentLink agent = runtime.agentLink();
+        return new Status(ControllerVersion.get(), runtime.configured(), runtime.identity()
+                .map(i -> new IdentityView(i.customerId(), i.name(), i.domain())).orElse(null), view,
+                new AgentLinkView(agent.state(), agent.message(), agent.checkedAt()), runtime.setupProblem().orElse(null));
     }
 
     @GET

@@ -108,14 +108,40 @@ public final class ConfigInstaller {
         }
     }
 
-    /** The file as YAML text with secrets redacted (there are none in it but the web password hash). */
+    private static final com.fasterxml.jackson.databind.ObjectMapper VIEW = io.homefleet.common.json.Json.mapper().copy()
+            .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
+            .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("config-view")
+                    .addSerializer(Path.class, new com.fasterxml.jackson.databind.ser.std.ToStringSerializer(Path.class))
+                    .addSerializer(java.time.Duration.class, new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(
+                            java.time.Duration.class) {
+                        @Override
+                        public void serialize(java.time.Duration d, com.fasterxml.jackson.core.JsonGenerator g,
+                                              com.fasterxml.jackson.databind.SerializerProvider p) throws IOException {
+                            g.writeString(spelled(d));
+                        }
+                    }));
+
+    /** The live values as controller.yaml spells them, with the web password hash redacted (the only secret in it). */
     public static ObjectNode redacted(ControllerConfig config) {
-        ObjectNode tree = io.homefleet.common.json.Json.mapper().copy()
-                .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)
-                .valueToTree(config);
+        ObjectNode tree = VIEW.valueToTree(config);
         if (tree.get("web") instanceof ObjectNode web && web.hasNonNull("password_hash")) {
             web.put("password_hash", "(set, redacted)");
         }
         return tree;
+    }
+
+    /** {@code 15m}, {@code 30s}, {@code 1h}, {@code 250ms}: as the file takes it. */
+    static String spelled(java.time.Duration d) {
+        long ms = d.toMillis();
+        if (ms % 86_400_000 == 0) {
+            return ms / 86_400_000 + "d";
+        }
+        if (ms % 3_600_000 == 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0) {
+            return ms / 60_000 + "m";
+        }
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }
 }

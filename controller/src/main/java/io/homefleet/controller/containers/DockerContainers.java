@@ -53,11 +53,31 @@ public final class DockerContainers implements AutoCloseable {
             Container[] containers = JSON.readValue(body, Container[].class);
             List<ControllerReport.ContainerEntry> entries = new ArrayList<>();
             for (Container c : containers) {
-                entries.add(new ControllerReport.ContainerEntry(name(c), c.getImage(), c.getState(), health(c.getStatus())));
+                String health = health(c.getStatus());
+                if (health == null && "running".equals(c.getState())) {
+                    health = inspectHealth(c.getId());
+                }
+                entries.add(new ControllerReport.ContainerEntry(name(c), c.getImage(), c.getState(), health));
             }
             return entries;
         } catch (RuntimeException e) {
             throw new IOException("cannot reach the Docker API at " + socket + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Docker puts the health in the list's status text; Podman's compatible list does not, so a running container's
+     * health is read from its inspection ({@code State.Health.Status}); null when it has no health check.
+     */
+    private String inspectHealth(String id) throws IOException {
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET).path("/containers/" + id + "/json").build();
+        try (DockerHttpClient.Response response = http.execute(request); InputStream body = response.getBody()) {
+            if (response.getStatusCode() != 200) {
+                return null;
+            }
+            String status = JSON.readTree(body).path("State").path("Health").path("Status").asText("");
+            return status.isEmpty() || status.equals("none") ? null : status;
         }
     }
 
