@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.homefleet.controller.status.ControllerState;
+import io.homefleet.controller.support.PodmanService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -35,6 +36,10 @@ class PagesTest {
         }
         assertNotNull(state.hubLink().lastSuccessfulReport(), "no report reached the hub: " + state.hubLink());
         assertTrue(state.latestReport().isPresent());
+        while ((state.hostMetrics().isEmpty() || state.storage().isEmpty()) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(state.hostMetrics().isPresent(), "the agent answered no host metrics: " + state.agentLink());
     }
 
     @Test
@@ -45,8 +50,14 @@ class PagesTest {
                 .extract().asString();
         assertContainsAll(page, "<html lang=\"hu\">", "<h1>Vezérlőpult</h1>", "Ügyfél: Minta Kft. (ui-demo.example)",
                 "Kapcsolat a központtal", state.hubLink().hubUrl(), "Utolsó sikeres jelentés",
-                "Kapcsolat a gazdagép ügynökével", "Nincs beállítva", "Alkalmazások", "Biztonsági mentés",
-                "Szerver állapota (gazdagép)", "A gazdagép ügynöke még nem küldött adatot.");
+                "Kapcsolat a gazdagép ügynökével", "<span class=\"badge ok\">Rendben</span>", "Alkalmazások",
+                "Biztonsági mentés", "Szerver állapota (gazdagép)", "Memória", "Rendszerlemez", "Hőmérsékletek",
+                "Terhelés (1 / 5 / 15 perc)");
+        assertTrue(!page.contains("A gazdagép ügynöke még nem küldött adatot."), page);
+        // the host's memory as the agent measured it, in Hungarian notation
+        long total = state.hostMetrics().orElseThrow().memoryTotal();
+        assertTrue(page.contains(String.format(java.util.Locale.forLanguageTag("hu"), "%.1f GiB",
+                total / 1024.0 / 1024 / 1024).replace(",0 GiB", " GiB")), "host memory total missing");
         // the report was accepted: its time is shown, not "never"
         assertTrue(!page.contains("Még egy jelentés sem érkezett meg"), page);
         String health = state.latestReport().orElseThrow().health().status().name().toLowerCase();
@@ -55,19 +66,23 @@ class PagesTest {
 
     @Test
     void appsPageListsTheInstalledApps() {
-        given().get("/apps").then().statusCode(200)
-                .body(containsString("<h1>Alkalmazások</h1>"))
-                .body(containsString("Telepített alkalmazások"))
-                // no Docker API in this test: the core reports no containers, and the page says so
-                .body(containsString("0 fut a(z) 0 telepített alkalmazásból"))
-                .body(containsString("Még nincs telepített alkalmazás."));
+        String page = given().get("/apps").then().statusCode(200).extract().asString();
+        assertContainsAll(page, "<h1>Alkalmazások</h1>", "Telepített alkalmazások");
+        if (PodmanService.available()) {
+            // the two containers behind Podman's Docker API, as the core listed them
+            assertContainsAll(page, "nextcloud", "adatbazis", "2 fut a(z) 2 telepített alkalmazásból", "Fut",
+                    PodmanService.IMAGE, "healthy");
+        } else {
+            assertContainsAll(page, "0 fut a(z) 0 telepített alkalmazásból", "Még nincs telepített alkalmazás.");
+        }
     }
 
     @Test
     void monitorShowsTheGuestSystemFromTheRealReport() {
         String page = given().get("/monitor").then().statusCode(200).extract().asString();
         assertContainsAll(page, "<h1>Rendszermonitor</h1>", "Vendégrendszer (ez a konténer)", "Memória", "GiB",
-                "Terhelés (1 / 5 / 15 perc)", "Üzemidő", "Szerver állapota (gazdagép)", "Lemezek a gazdagépen");
+                "Terhelés (1 / 5 / 15 perc)", "Üzemidő", "Szerver állapota (gazdagép)", "Lemezek a gazdagépen",
+                "Adatot tartalmaz");
         // Hungarian numbers: a decimal comma in the sizes read from /proc
         assertTrue(page.matches("(?s).*\\d+,\\d GiB.*"), "no Hungarian decimal in " + page);
     }
@@ -80,7 +95,10 @@ class PagesTest {
         given().get("/settings").then().statusCode(200)
                 .body(containsString("<h1>Beállítások</h1>"))
                 .body(containsString("Tárhelyek (a gazdagép ügynökétől)"))
-                .body(containsString("Az ügynök még nem adott tárhelylistát."))
+                // the agent's /storage (pvesh stand-in): paths of directory storages, the default one marked
+                .body(containsString("/var/lib/vz"))
+                .body(containsString("local-lvm"))
+                .body(containsString("tank <span class=\"badge ok\">alapértelmezett</span>"))
                 .body(containsString("Nincs jelszó beállítva"))
                 .body(containsString("Felügyelet a központból"));
     }
