@@ -119,6 +119,11 @@ public class HubBench {
             proxyPolling();
             return;
         }
+        if ("desired".equals(System.getProperty("bench.only"))) {
+            catalogImport();
+            desiredStatePolling();
+            return;
+        }
         String[] customers = new String[CONTROLLERS];
         String[] keys = new String[CONTROLLERS];
         for (int i = 0; i < CONTROLLERS; i++) {
@@ -275,6 +280,84 @@ public class HubBench {
         System.out.printf("304 at %d polls/s, each token every 2.5 s (past the credential cache, as at the real "
                 + "interval): p50 %.2f ms, p99 %.2f ms, hub CPU %.3f ms per poll%n", spacedRate, spaced.p(50),
                 spaced.p(99), spaced.cpuPerRequestMs());
+    }
+
+    /** Imports the 12 CasaOS store apps of the hub's tests, one after another: time per app. */
+    static void catalogImport() throws Exception {
+        Path dir = Path.of("hub/src/test/resources/catalog/casaos");
+        List<Path> files;
+        try (var list = Files.list(dir)) {
+            files = list.filter(Files::isDirectory).map(d -> d.resolve("docker-compose.yml")).sorted().toList();
+        }
+        long total = 0;
+        long cpu0 = hubCpuNanos();
+        for (Path f : files) {
+            byte[] yaml = Files.readAllBytes(f);
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT
+                            + "/api/v1/catalog/apps")).header("Authorization", "Bearer " + OPERATOR)
+                    .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofByteArray(yaml))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            long took = System.nanoTime() - t0;
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException(f + " answered " + r.statusCode() + ": " + r.body());
+            }
+            total += took;
+            System.out.printf("Catalog import %-14s %6.1f KiB: %6.1f ms%n", f.getParent().getFileName(),
+                    yaml.length / 1024.0, took / 1e6);
+        }
+        System.out.printf("Catalog import: %d CasaOS apps, %.1f ms per app on average (first one includes warm-up), "
+                + "hub CPU %.1f ms per app%n", files.size(), total / 1e6 / files.size(),
+                (hubCpuNanos() - cpu0) / 1e6 / files.size());
+    }
+
+    /**
+     * 10,000 controllers (report-only customers with the catalog above) pulling their desired state: 304 (current
+     * ETag) against 200 (full state) and the HTTP floor, closed loop; then 100 polls/s, 98% 304, open loop.
+     */
+    static void desiredStatePolling() throws Exception {
+        int controllers = Integer.getInteger("bench.controllers", 10_000);
+        String[] keys = new String[controllers];
+        String[] etags = new String[controllers];
+        ExecutorService setup = Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < controllers; i++) {
+            int n = i;
+            done.add(setup.submit(() -> {
+                String id = "ds-" + n;
+                post("/api/v1/customers", OPERATOR, "{\"id\":\"" + id + "\",\"name\":\"Customer " + n + "\"}");
+                keys[n] = field(post("/api/v1/customers/" + id + "/keys", OPERATOR, "").body(), "key");
+                etags[n] = get("/api/v1/desired-state", keys[n]).headers().firstValue("ETag").orElseThrow();
+                return null;
+            }));
+        }
+        for (var f : done) {
+            f.get();
+        }
+        setup.shutdown();
+        String sample = get("/api/v1/desired-state", keys[0]).body();
+        System.out.printf("Desired state: %d controllers, each state %.1f KiB (the catalog of 12 apps)%n", controllers,
+                sample.length() / 1024.0);
+        String path = "/api/v1/desired-state";
+        closedLoopGets(Duration.ofSeconds(5), i -> new String[] {path, keys[i % controllers], etags[i % controllers]});
+        Result notModified = closedLoopGets(RUN, i -> new String[] {path, keys[i % controllers],
+                etags[i % controllers]});
+        Result full = closedLoopGets(RUN, i -> new String[] {path, keys[i % controllers], null});
+        Result floor = closedLoopGets(RUN, i -> new String[] {"/q/health/live", null, null});
+        System.out.printf("desired-state 304: %.0f/s, p50 %.2f ms, p99 %.2f ms, hub CPU %.3f ms per poll%n",
+                notModified.rate(), notModified.p(50), notModified.p(99), notModified.cpuPerRequestMs());
+        System.out.printf("desired-state 200: %.0f/s, p50 %.2f ms, p99 %.2f ms, hub CPU %.3f ms per poll%n",
+                full.rate(), full.p(50), full.p(99), full.cpuPerRequestMs());
+        System.out.printf("Floor, GET /q/health/live: %.0f/s, p50 %.2f ms, p99 %.2f ms, hub CPU %.3f ms per request%n",
+                floor.rate(), floor.p(50), floor.p(99), floor.cpuPerRequestMs());
+        System.out.printf("Ratios: 304 / 200 hub CPU per poll %.0f%%; 304 / floor %.0f%%%n",
+                100 * notModified.cpuPerRequestMs() / full.cpuPerRequestMs(),
+                100 * notModified.cpuPerRequestMs() / floor.cpuPerRequestMs());
+        Result fleet = fixedRateGets(100, RUN, i -> new String[] {path, keys[(int) (i % controllers)],
+                i % 50 == 0 ? null : etags[(int) (i % controllers)]});
+        System.out.printf("%d controllers at 100 polls/s (98%% 304, open loop): p50 %.2f ms, p99 %.2f ms, achieved "
+                + "%.0f/s, hub CPU %.3f ms per poll (%.1f%% of one core)%n", controllers, fleet.p(50), fleet.p(99),
+                fleet.rate(), fleet.cpuPerRequestMs(), fleet.cpuPerRequestMs() * fleet.rate() / 10);
     }
 
     static String field(String json, String name) {

@@ -118,8 +118,9 @@ public class CredentialService implements TokenStore {
                 && (customerId == null || customerId.equals(c.customerId))
                 && (hostId == null || hostId.equals(c.hostId));
         if (!owned) {
-            throw ProblemException.notFound("no " + kind.displayName() + " with id " + keyId + " for "
-                    + (customerId != null ? "customer '" + customerId + "'" : "host '" + hostId + "'"));
+            throw ProblemException.notFound("no " + kind.displayName() + " with id " + keyId
+                    + (customerId != null ? " for customer '" + customerId + "'"
+                    : hostId != null ? " for host '" + hostId + "'" : ""));
         }
         if (c.revokedAt == null) {
             c.revokedAt = Instant.now();
@@ -128,6 +129,10 @@ public class CredentialService implements TokenStore {
     }
 
     public List<CredentialEntity> list(TokenKind kind, String customerId, String hostId) {
+        if (customerId == null && hostId == null) {
+            return CredentialEntity.list("kind = ?1 and customerId is null and hostId is null order by createdAt",
+                    kind);
+        }
         return customerId != null
                 ? CredentialEntity.list("kind = ?1 and customerId = ?2 order by createdAt", kind, customerId)
                 : CredentialEntity.list("kind = ?1 and hostId = ?2 order by createdAt", kind, hostId);

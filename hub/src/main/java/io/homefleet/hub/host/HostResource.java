@@ -52,7 +52,8 @@ public class HostResource {
     }
 
     @POST
-    @Operation(summary = "Register a host")
+    @RolesAllowed({Roles.OPERATOR, Roles.PROVISIONING})
+    @Operation(summary = "Register a host (operator, or the provisioning service's key)")
     public Response create(@NotNull(message = "a JSON body is required") @Valid HostRequest body) {
         hosts.create(body);
         return Response.created(URI.create("/api/v1/hosts/" + body.id())).entity(get(body.id())).build();
@@ -84,7 +85,9 @@ public class HostResource {
 
     @POST
     @Path("/{id}/keys")
-    @Operation(summary = "Issue a host key (hfh_...); the answer is the only time it is shown")
+    @RolesAllowed({Roles.OPERATOR, Roles.PROVISIONING})
+    @Operation(summary = "Issue a host key (hfh_...; operator, or the provisioning service's key); the answer is the "
+            + "only time it is shown")
     public Response issueKey(@PathParam("id") @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String id) {
         hosts.require(id);
         return Response.status(Response.Status.CREATED).entity(credentials.issue(TokenKind.HOST, null, id)).build();

@@ -40,6 +40,7 @@ class AuthMatrixTest {
     private String otherHostKey;
     private String revokedHostKey;
     private String revokedOperatorToken;
+    private String app;
 
     @jakarta.inject.Inject
     CredentialService credentials;
@@ -81,6 +82,15 @@ class AuthMatrixTest {
         io.homefleet.common.contract.v1.IssuedKey extra = credentials.issue(TokenKind.OPERATOR, null, null);
         credentials.revoke(TokenKind.OPERATOR, extra.keyId(), null, null);
         revokedOperatorToken = extra.key();
+        app = Fleet.uniqueId("eu.felhom.auth");
+        io.homefleet.hub.support.CatalogFiles.upload(io.homefleet.hub.support.CatalogFiles.nextcloudAs(app)).then()
+                .statusCode(201);
+    }
+
+    private static ValidatableResponse importYaml(RequestSpecification t) {
+        return t.contentType("application/yaml").body(io.homefleet.hub.support.CatalogFiles
+                .nextcloudAs(Fleet.uniqueId("eu.felhom.auth-new")).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/catalog/apps").then();
     }
 
     Stream<Endpoint> endpoints() {
@@ -110,7 +120,24 @@ class AuthMatrixTest {
                 new Endpoint("GET /api/v1/hosts/{id}", TokenKind.OPERATOR,
                         t -> t.get("/api/v1/hosts/" + host).then()),
                 new Endpoint("GET /api/v1/hosts/{id}/keys", TokenKind.OPERATOR,
-                        t -> t.get("/api/v1/hosts/" + host + "/keys").then()));
+                        t -> t.get("/api/v1/hosts/" + host + "/keys").then()),
+                new Endpoint("GET /api/v1/desired-state", TokenKind.CUSTOMER,
+                        t -> t.get("/api/v1/desired-state").then()),
+                new Endpoint("POST /api/v1/catalog/apps", TokenKind.OPERATOR, AuthMatrixTest::importYaml),
+                new Endpoint("GET /api/v1/catalog/apps", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/catalog/apps").then()),
+                new Endpoint("GET /api/v1/catalog/apps/{id}", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/catalog/apps/" + app).then()),
+                new Endpoint("PUT /api/v1/customers/{id}/apps/{app}", TokenKind.OPERATOR,
+                        t -> t.body(Map.of("version", "29.0.4", "settings", Map.of("admin_password", "pw")))
+                                .put("/api/v1/customers/" + customer + "/apps/" + app).then()),
+                new Endpoint("GET /api/v1/customers/{id}/apps", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/customers/" + customer + "/apps").then()),
+                new Endpoint("GET /api/v1/customers/{id}/sync", TokenKind.OPERATOR,
+                        t -> t.get("/api/v1/customers/" + customer + "/sync").then()),
+                new Endpoint("GET /api/v1/updates", TokenKind.OPERATOR, t -> t.get("/api/v1/updates").then()),
+                new Endpoint("POST /api/v1/updates/check", TokenKind.OPERATOR,
+                        t -> t.post("/api/v1/updates/check").then()));
     }
 
     private String tokenOf(TokenKind kind) {
@@ -201,6 +228,15 @@ class AuthMatrixTest {
                 .body("detail", containsString("'" + customer + "'"));
         as(otherCustomerKey).body(Fleet.event(customer, "backup_completed", "info")).post("/api/v1/event").then()
                 .statusCode(403).body("detail", containsString("'" + customer + "'"));
+    }
+
+    @Test
+    void aCustomerKeyReadsOnlyItsOwnDesiredState() {
+        String other = as(otherCustomerKey).get("/api/v1/desired-state").then().statusCode(200).extract().header("ETag");
+        String own = as(customerKey).get("/api/v1/desired-state").then().statusCode(200).extract().header("ETag");
+        org.junit.jupiter.api.Assertions.assertNotEquals(own, other);
+        // An ETag of another customer's state never makes this customer's poll a 304.
+        as(customerKey).header("If-None-Match", other).get("/api/v1/desired-state").then().statusCode(200);
     }
 
     @Test

@@ -10,7 +10,9 @@ public enum TokenKind {
     PROXY("hfp_", "sensor-proxy token"),
     GUEST("hfg_", "guest token"),
     OPERATOR("hfo_", "operator token"),
-    ENROLLMENT("hfe_", "enrollment token");
+    ENROLLMENT("hfe_", "enrollment token"),
+    /** Held by the provisioning service: may only create hosts and issue their keys. */
+    PROVISIONING("hfr_", "provisioning key");
 
     private final String prefix;
     private final String displayName;

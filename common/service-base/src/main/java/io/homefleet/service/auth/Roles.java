@@ -15,6 +15,7 @@ public final class Roles {
     public static final String GUEST = "GUEST";
     public static final String OPERATOR = "OPERATOR";
     public static final String ENROLLMENT = "ENROLLMENT";
+    public static final String PROVISIONING = "PROVISIONING";
 
     private Roles() {
     }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -25,7 +26,14 @@ public record ControllerReport(
         @Size(max = 256) List<@Valid @NotNull StorageEntry> storage,
         @Size(max = 1024) List<@Valid @NotNull ContainerEntry> containers,
         @Valid Backups backups,
-        @Size(max = 2048) String controllerUrl) {
+        @Size(max = 2048) String controllerUrl,
+        @PositiveOrZero @Schema(description = "revision of the desired state the controller last applied whole")
+        Long appliedRevision,
+        @Size(max = 4096)
+        @Schema(description = "the controller's live config: dotted key → value; secrets as sha256:<hex> "
+                + "(SecretDigest), never in clear")
+        Map<@NotNull @Size(min = 1, max = 512) String, Object> configValues,
+        @Size(max = 512) List<@Valid @NotNull InstalledApp> installedApps) {
 
     /** Monitoring is on unless the controller says otherwise. */
     public boolean monitoringOn() {
@@ -93,5 +101,12 @@ public record ControllerReport(
 
     @ContractRecord
     public record Backups(Instant lastBackup, Instant lastDbdump, @Size(max = 64) String status) {
+    }
+
+    /** An app the controller runs, at the catalog version it installed. */
+    @ContractRecord
+    public record InstalledApp(
+            @NotNull @Pattern(regexp = CatalogApp.ID, message = CatalogApp.ID_MESSAGE) String id,
+            @NotNull @Pattern(regexp = CatalogApp.VERSION, message = CatalogApp.VERSION_MESSAGE) String version) {
     }
 }

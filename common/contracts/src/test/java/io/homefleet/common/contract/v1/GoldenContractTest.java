@@ -46,7 +46,10 @@ class GoldenContractTest {
                 Arguments.of("sensor-proxy-response.json", SensorProxyResponse.class),
                 Arguments.of("sensor-proxy-response-error.json", SensorProxyResponse.class),
                 Arguments.of("temperature-sweep.json", TemperatureSweep.class),
-                Arguments.of("sensor-proxy-status.json", SensorProxyStatus.class));
+                Arguments.of("sensor-proxy-status.json", SensorProxyStatus.class),
+                Arguments.of("controller-report-sync.json", ControllerReport.class),
+                Arguments.of("catalog-app.json", CatalogApp.class),
+                Arguments.of("desired-state.json", DesiredState.class));
     }
 
     @ParameterizedTest(name = "{0} round-trips")
