@@ -121,13 +121,57 @@ public final class ConfigInstaller {
                         }
                     }));
 
-    /** The live values as controller.yaml spells them, with the web password hash redacted (the only secret in it). */
+    /** The live values as controller.yaml spells them, secrets redacted (the web password hash, the session secret,
+     * infrastructure values; the keys themselves live in their own files). */
     public static ObjectNode redacted(ControllerConfig config) {
         ObjectNode tree = VIEW.valueToTree(config);
-        if (tree.get("web") instanceof ObjectNode web && web.hasNonNull("password_hash")) {
-            web.put("password_hash", "(set, redacted)");
+        if (tree.get("web") instanceof ObjectNode web) {
+            for (String secret : List.of("password_hash", "session_secret")) {
+                if (web.hasNonNull(secret)) {
+                    web.put(secret, "(set, redacted)");
+                }
+            }
+        }
+        if (tree.get("infrastructure") instanceof ObjectNode infra) {
+            List<String> names = new java.util.ArrayList<>();
+            infra.fieldNames().forEachRemaining(names::add);
+            names.forEach(n -> infra.put(n, "(set, redacted)"));
         }
         return tree;
+    }
+
+    /**
+     * The live config as the hub compares it: dotted key → value, secrets as {@code sha256:<hex>}
+     * ({@link io.homefleet.common.contract.v1.SecretDigest}), never in clear; {@code hub.customer_key} is the digest of
+     * the key file's content.
+     */
+    public static java.util.Map<String, Object> reportedValues(ControllerConfig config) {
+        ObjectNode tree = VIEW.valueToTree(config);
+        java.util.Map<String, Object> values = new java.util.TreeMap<>();
+        flatten("", tree, values);
+        for (String secret : List.of("web.password_hash", "web.session_secret")) {
+            values.computeIfPresent(secret, (k, v) -> io.homefleet.common.contract.v1.SecretDigest.of(String.valueOf(v)));
+        }
+        values.replaceAll((k, v) -> k.startsWith("infrastructure.") && v != null
+                ? io.homefleet.common.contract.v1.SecretDigest.of(String.valueOf(v)) : v);
+        if (config.hub() != null && config.hub().customerKeyFile() != null) {
+            try {
+                String key = Files.readString(config.hub().customerKeyFile()).strip();
+                values.put("hub.customer_key", io.homefleet.common.contract.v1.SecretDigest.of(key));
+            } catch (IOException e) {
+                // unreadable: the report's health says so through the hub link; no value to compare
+            }
+        }
+        return values;
+    }
+
+    private static void flatten(String prefix, JsonNode node, java.util.Map<String, Object> into) {
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(f -> flatten(prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey(),
+                    f.getValue(), into));
+        } else if (!node.isNull() && into.size() < 4096) {
+            into.put(prefix, VIEW.convertValue(node, Object.class));
+        }
     }
 
     /** {@code 15m}, {@code 30s}, {@code 1h}, {@code 250ms}: as the file takes it. */

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -36,18 +37,42 @@ public record ControllerConfig(
         @Valid Docker docker,
         @Valid Intervals intervals,
         @Valid Spool spool,
-        Path stateDir) {
+        Path stateDir,
+        /* Sections the hub's config template carries; kept and reported, used where the controller has the feature. */
+        @Valid Monitoring monitoring,
+        Map<String, Object> notifications,
+        /* Infrastructure settings from the hub (tunnel token and the like): every value a secret. */
+        Map<String, String> infrastructure) {
 
     public static final Path DEFAULT_FILE = Path.of("/etc/homefleet-controller/controller.yaml");
     public static final Path DEFAULT_STATE_DIR = Path.of("/var/lib/homefleet-controller");
     private static final String HOST_PORT = "^[^\\s:]+:[0-9]{1,5}$";
 
     public ControllerConfig {
-        web = web == null ? new Web(null, null, null, null) : web;
+        web = web == null ? new Web(null, null, null, null, null) : web;
         docker = docker == null ? new Docker(null) : docker;
         intervals = intervals == null ? new Intervals(null, null, null) : intervals;
         spool = spool == null ? new Spool(null) : spool;
         stateDir = stateDir == null ? DEFAULT_STATE_DIR : stateDir;
+        monitoring = monitoring == null ? new Monitoring(null) : monitoring;
+        notifications = notifications == null ? Map.of() : notifications;
+        infrastructure = infrastructure == null ? Map.of() : infrastructure;
+    }
+
+    /** {@code monitoring.enabled: false} while the customer paused monitoring (as the hub's template spells it). */
+    public record Monitoring(Boolean enabled) {
+        public Monitoring {
+            enabled = enabled == null || enabled;
+        }
+    }
+
+    /** The hub's template nests the trust settings: {@code hub.trust.ca_file}, {@code hub.trust.pinned_fingerprint}. */
+    public record Trust(Path caFile, String pinnedFingerprint) {
+    }
+
+    /** Monitoring is on unless {@code hub.monitoring_enabled} or {@code monitoring.enabled} says false. */
+    public boolean monitoringOn() {
+        return (hub == null || hub.monitoringEnabled()) && monitoring.enabled();
     }
 
     /** Who this controller serves. */
@@ -68,9 +93,16 @@ public record ControllerConfig(
             /* An http:// url is refused unless this is true (a laptop hub from make run). */
             Boolean allowPlainHttp,
             /* false while the customer paused monitoring: the hub then shows the controller as disabled. */
-            Boolean monitoringEnabled) {
+            Boolean monitoringEnabled,
+            /* The same two settings nested, as the hub's generated controller.yaml writes them. */
+            Trust trust) {
 
         public Hub {
+            if (trust != null) {
+                caFile = caFile == null ? trust.caFile() : caFile;
+                pinnedFingerprint = pinnedFingerprint == null || pinnedFingerprint.isBlank()
+                        ? trust.pinnedFingerprint() : pinnedFingerprint;
+            }
             url = url == null ? null : url.replaceAll("/+$", "");
             pinnedFingerprint = pinnedFingerprint == null || pinnedFingerprint.isBlank() ? null
                     : Fingerprint.isValid(pinnedFingerprint) ? Fingerprint.parse(pinnedFingerprint).toString()
@@ -84,7 +116,7 @@ public record ControllerConfig(
         }
 
         /** Which certificates the hub may present; valid only after the checks passed. */
-        public TrustOptions trust() {
+        public TrustOptions trustOptions() {
             return TrustOptions.fromSettings(caFile == null ? null : caFile.toString(), pinnedFingerprint, false);
         }
     }
@@ -114,13 +146,16 @@ public record ControllerConfig(
             /* First label of the default host name. */
             @Pattern(regexp = "^[a-z0-9-]+$", message = "must be a DNS label") String hostPrefix,
             /* bcrypt hash of the dashboard password; empty = the dashboard is open (and the log says so). */
-            String passwordHash) {
+            String passwordHash,
+            /* Key for the page's session cookies, from the hub; a secret. */
+            String sessionSecret) {
 
         public Web {
             listen = listen == null ? "0.0.0.0:8080" : listen;
             hostNames = hostNames == null ? List.of() : List.copyOf(hostNames);
             hostPrefix = hostPrefix == null ? "felhom" : hostPrefix;
             passwordHash = passwordHash == null || passwordHash.isBlank() ? null : passwordHash;
+            sessionSecret = sessionSecret == null || sessionSecret.isBlank() ? null : sessionSecret;
         }
 
         public String host() {

@@ -35,6 +35,8 @@ public final class DesiredStatePull {
     private final Path stateFile;
     private final Applier applier;
     private volatile String appliedRevision;
+    /** The last revision acted on, applied or refused: a refused one is announced once, not at every pull. */
+    private volatile String seenRevision;
     private volatile String etag;
     private volatile boolean endpointMissingLogged;
 
@@ -47,6 +49,8 @@ public final class DesiredStatePull {
                 JsonNode saved = JSON.readTree(stateFile.toFile());
                 appliedRevision = saved.path("applied_revision").isTextual() ? saved.get("applied_revision").asText() : null;
                 etag = saved.path("etag").isTextual() ? saved.get("etag").asText() : null;
+                seenRevision = saved.path("seen_revision").isTextual() ? saved.get("seen_revision").asText()
+                        : appliedRevision;
             }
         } catch (IOException e) {
             LOG.warnf("desired state: %s is unreadable (%s); starting without it", stateFile, e.getMessage());
@@ -55,6 +59,15 @@ public final class DesiredStatePull {
 
     public String appliedRevision() {
         return appliedRevision;
+    }
+
+    /** The revision as the report carries it (the hub's revisions are numbers); null before the first. */
+    public Long appliedRevisionNumber() {
+        try {
+            return appliedRevision == null ? null : Long.valueOf(appliedRevision);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     void pull(HubHttpClient http) throws HubException, IOException {
@@ -78,20 +91,25 @@ public final class DesiredStatePull {
         }
         JsonNode document = answer.value();
         String revision = document.path("revision").asText(null);
-        if (revision == null || revision.equals(appliedRevision)) {
+        if (revision == null || revision.equals(seenRevision)) {
             return;
         }
+        boolean applied = true;
         if (document.get("config") instanceof ObjectNode wanted) {
             try {
                 applier.apply(revision, wanted);
             } catch (Exception e) {
+                applied = false;
                 LOG.warnf("desired state: revision %s not applied: %s", revision, e.getMessage());
-                // Remembered as seen, so a broken revision is reported once, not every 5 minutes.
             }
         }
-        appliedRevision = revision;
+        seenRevision = revision;
+        if (applied) {
+            appliedRevision = revision;
+        }
         etag = answer.etag();
-        ObjectNode saved = JSON.createObjectNode().put("applied_revision", revision).put("etag", etag);
+        ObjectNode saved = JSON.createObjectNode().put("applied_revision", appliedRevision)
+                .put("seen_revision", seenRevision).put("etag", etag);
         AtomicFiles.writeSecret(stateFile, JSON.writeValueAsBytes(saved));
     }
 }

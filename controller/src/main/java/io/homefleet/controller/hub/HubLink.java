@@ -268,7 +268,7 @@ public final class HubLink implements AutoCloseable {
     private synchronized HubHttpClient client() throws IOException {
         ControllerConfig.Hub hub = config.get().hub();
         if (client == null || !Objects.equals(clientFor, hub)) {
-            client = HubHttpClient.create(HubConnection.to(URI.create(hub.url())).trusting(hub.trust())
+            client = HubHttpClient.create(HubConnection.to(URI.create(hub.url())).trusting(hub.trustOptions())
                     .allowingPlainHttp(hub.allowPlainHttp())
                     .withUserAgent("homefleet-controller/" + ControllerVersion.get()));
             clientFor = hub;

@@ -5,6 +5,7 @@ import io.homefleet.common.contract.v1.HealthStatus;
 import io.homefleet.common.contract.v1.HostStorage;
 import io.homefleet.controller.ControllerVersion;
 import io.homefleet.controller.agent.AgentLink;
+import io.homefleet.controller.config.ConfigInstaller;
 import io.homefleet.controller.config.ControllerConfig;
 import io.homefleet.controller.containers.DockerContainers;
 import io.homefleet.controller.system.ProcSystemStats;
@@ -26,14 +27,16 @@ public final class ReportBuilder {
     private final AgentLink agent;
     private final Supplier<DockerContainers> docker;
     private final Supplier<String> spoolDrops;
+    private final Supplier<Long> appliedRevision;
 
     public ReportBuilder(Clock clock, ProcSystemStats system, AgentLink agent, Supplier<DockerContainers> docker,
-                         Supplier<String> spoolDrops) {
+                         Supplier<String> spoolDrops, Supplier<Long> appliedRevision) {
         this.clock = clock;
         this.system = system;
         this.agent = agent;
         this.docker = docker;
         this.spoolDrops = spoolDrops;
+        this.appliedRevision = appliedRevision;
     }
 
     public ControllerReport build(ControllerConfig config) {
@@ -70,7 +73,8 @@ public final class ReportBuilder {
         reasons = reasons.stream().limit(64).map(r -> r.length() > 1024 ? r.substring(0, 1023) + "…" : r).toList();
         return new ControllerReport(UUID.randomUUID(), config.customer().id(), ControllerVersion.get(), clock.instant(),
                 new ControllerReport.Health(status, reasons.isEmpty() ? null : reasons),
-                config.hub().monitoringEnabled(), system.read(), storage(), containers, null, config.controllerUrl());
+                config.monitoringOn(), system.read(), storage(), containers, null, config.controllerUrl(),
+                appliedRevision.get(), ConfigInstaller.reportedValues(config), null);
     }
 
     private List<ControllerReport.StorageEntry> storage() {

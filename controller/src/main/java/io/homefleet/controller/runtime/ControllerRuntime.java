@@ -113,9 +113,10 @@ public class ControllerRuntime implements ControllerState, ControllerSetup {
         }
         if (hub == null) {
             Spool spool = new Spool(next.spoolDir(), next.spool().maxItems());
-            ReportBuilder reports = new ReportBuilder(clock, system, agent, () -> docker, spool::dropSummary);
             DesiredStatePull desired = new DesiredStatePull(config::get, next.stateDir().resolve("desired-state.json"),
                     this::applyDesiredState);
+            ReportBuilder reports = new ReportBuilder(clock, system, agent, () -> docker, spool::dropSummary,
+                    desired::appliedRevisionNumber);
             hub = new io.homefleet.controller.hub.HubLink(config::get, spool, reports, desired, clock,
                     Backoff.exponential(Duration.ofSeconds(5), Duration.ofMinutes(5)));
             startAgentLoop();

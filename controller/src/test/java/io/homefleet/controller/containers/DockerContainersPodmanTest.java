@@ -73,7 +73,7 @@ class DockerContainersPodmanTest {
         ControllerConfig config = ControllerConfigLoader.load(file, Map.of());
         try (DockerContainers docker = new DockerContainers(podman.socket())) {
             ControllerReport report = new ReportBuilder(Clock.systemUTC(), ProcSystemStats.ofThisMachine(),
-                    new AgentLink(Clock.systemUTC()), () -> docker, () -> null).build(config);
+                    new AgentLink(Clock.systemUTC()), () -> docker, () -> null, () -> null).build(config);
             assertEquals(HealthStatus.FAIL, report.health().status());
             assertTrue(report.health().reasons().contains("container app-unhealthy is unhealthy"),
                     report.health().reasons().toString());

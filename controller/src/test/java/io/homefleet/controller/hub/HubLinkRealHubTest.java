@@ -80,10 +80,10 @@ class HubLinkRealHubTest {
     private static HubLink link(ControllerConfig config) {
         AgentLink agent = new AgentLink(Clock.systemUTC());
         Spool spool = new Spool(config.spoolDir(), config.spool().maxItems());
-        ReportBuilder reports = new ReportBuilder(Clock.systemUTC(), ProcSystemStats.ofThisMachine(), agent, () -> null,
-                spool::dropSummary);
         DesiredStatePull desired = new DesiredStatePull(() -> config, config.stateDir().resolve("desired-state.json"),
                 (revision, wanted) -> { });
+        ReportBuilder reports = new ReportBuilder(Clock.systemUTC(), ProcSystemStats.ofThisMachine(), agent, () -> null,
+                spool::dropSummary, desired::appliedRevisionNumber);
         HubLink link = new HubLink(() -> config, spool, reports, desired, Clock.systemUTC(),
                 Backoff.exponential(Duration.ofMillis(200), Duration.ofSeconds(2)));
         link.start();
@@ -104,6 +104,9 @@ class HubLinkRealHubTest {
                     customer.toString());
             assertTrue(customer.path("latest_report").path("system").path("memory").path("total").asLong() > 0,
                     "guest figures from /proc: " + customer);
+            JsonNode values = customer.path("latest_report").path("config_values");
+            assertEquals("ctl-land", values.path("customer.id").asText(), customer.toString());
+            assertTrue(values.path("hub.customer_key").asText().startsWith("sha256:"), "a secret only as its digest");
             JsonNode events = hub.operator("GET", "/api/v1/customers/ctl-land/events", null);
             assertEquals("controller_started", events.get(0).path("event_type").asText(), events.toString());
             assertEquals("controller", events.get(0).path("source").asText());

@@ -83,20 +83,26 @@ class SetupAndDesiredStateTest {
             given().get("/api/status").then().body("identity.customer_id", equalTo("demo-felhom"))
                     .body("hub_link.spool_depth", equalTo(0));
 
-            hub.desired("r1", "{\"intervals\": {\"report\": \"30m\"}}");
-            await(() -> runtime.config().intervals().report().equals(Duration.ofMinutes(30)), "revision r1 applied");
+            hub.desired(1, "{\"intervals\": {\"report\": \"30m\"}}");
+            await(() -> runtime.config().intervals().report().equals(Duration.ofMinutes(30)), "revision 1 applied");
             assertTrue(Files.readString(configFile).contains("30m"));
             await(() -> event(hub, "config_applied") != null, "config_applied arrives");
-            assertEquals("r1", event(hub, "config_applied").path("details").path("revision").asText());
-            await(() -> hub.ifNoneMatch.contains("\"r1\""), "the next pull asks If-None-Match");
+            assertEquals("1", event(hub, "config_applied").path("details").path("revision").asText());
+            runtime.hub().orElseThrow().reportNow();
+            await(() -> hub.reports.stream().anyMatch(r -> r.path("applied_revision").asLong() == 1), "the report says 1");
+            await(() -> hub.ifNoneMatch.contains("\"1\""), "the next pull asks If-None-Match");
             assertEquals(1, hub.events.stream().filter(e -> e.path("event_type").asText().equals("config_applied")).count(),
                     "an unchanged revision is not applied again");
 
-            hub.desired("r2", "{\"intervals\": {\"report\": \"1s\"}}");
+            hub.desired(2, "{\"intervals\": {\"report\": \"1s\"}}");
             await(() -> event(hub, "config_failed") != null, "config_failed arrives");
             JsonNode failed = event(hub, "config_failed");
             assertTrue(failed.path("message").asText().contains("intervals.report"), failed.toString());
             assertEquals(Duration.ofMinutes(30), runtime.config().intervals().report(), "nothing changed");
+            runtime.hub().orElseThrow().reportNow();
+            Thread.sleep(500);
+            await(() -> hub.reports.get(hub.reports.size() - 1).path("applied_revision").asLong() == 1,
+                    "a refused revision is not reported as applied");
             assertTrue(Files.readString(configFile).contains("30m"));
         }
     }

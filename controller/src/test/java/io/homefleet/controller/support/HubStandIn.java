@@ -37,7 +37,7 @@ public final class HubStandIn implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    public void desired(String revision, String configJson) throws IOException {
+    public void desired(long revision, String configJson) throws IOException {
         desired = JSON.createObjectNode().put("revision", revision).set("config", JSON.readTree(configJson));
     }
 
