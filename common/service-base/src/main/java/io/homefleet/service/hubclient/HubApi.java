@@ -52,4 +52,11 @@ public interface HubApi {
      * the decoded 2xx body ({@code null} for {@code Void.class} or an empty body).
      */
     <T> T call(String method, String path, Credential credential, Object body, Class<T> answer) throws HubException;
+
+    /**
+     * {@code GET} of a text document that is not JSON (a controller.yaml, with {@code text/yaml} or
+     * {@code application/yaml}), answered as the 2xx body decoded as UTF-8; refusals are {@link HubException}s as
+     * for every other call.
+     */
+    String getText(String path, Credential credential) throws HubException;
 }

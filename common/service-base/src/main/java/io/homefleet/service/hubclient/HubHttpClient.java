@@ -113,6 +113,13 @@ public final class HubHttpClient implements HubApi {
         return decode(send(request(method, path, credential, body).build()), answer, documentName(answer));
     }
 
+    @Override
+    public String getText(String path, Credential credential) throws HubException {
+        HttpRequest request = request("GET", path, credential, null)
+                .setHeader("Accept", "application/yaml, text/yaml, text/plain, " + Problem.MEDIA_TYPE).build();
+        return new String(send(request).body, StandardCharsets.UTF_8);
+    }
+
     private HttpRequest.Builder request(String method, String path, Credential credential, Object body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(connection.baseUrl() + path))
                 .timeout(connection.timeout())

@@ -1,0 +1,35 @@
+package io.homefleet.controller.web;
+
+import io.homefleet.service.web.CsrfGuard;
+import io.homefleet.service.web.CurrentSession;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+/** One page request as the pages see it: its language (from the browser's cookie), formats and frame. */
+@RequestScoped
+public class PageContext {
+    @Inject
+    UiConfig config;
+    @Inject
+    HttpServerRequest request;
+    @Inject
+    CurrentSession session;
+
+    public String lang() {
+        Cookie cookie = request.getCookie(Languages.COOKIE);
+        return Languages.pick(cookie == null ? null : cookie.getValue());
+    }
+
+    public Formats formats() {
+        String lang = lang();
+        return new Formats(Languages.locale(lang), config.timeZone(), Languages.messages(lang));
+    }
+
+    public PageFrame frame(String current, boolean configured) {
+        var signedIn = session.get();
+        return new PageFrame(lang(), current, request.path(), CsrfGuard.FIELD,
+                signedIn.map(s -> s.csrfToken()).orElse(""), signedIn.isPresent(), configured);
+    }
+}
