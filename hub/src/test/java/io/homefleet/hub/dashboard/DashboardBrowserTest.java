@@ -182,7 +182,7 @@ class DashboardBrowserTest {
 
         // sign out: the fleet is behind the sign-in page again
         browser.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
-        assertTrue(browser.getCurrentUrl().contains("/sign-in"), browser.getCurrentUrl());
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("/sign-in"));
         browser.get(url("/"));
         assertTrue(browser.getCurrentUrl().contains("/sign-in"), browser.getCurrentUrl());
     }
