@@ -4,7 +4,6 @@ import io.homefleet.hub.operator.FirstAdminBootstrap;
 import io.homefleet.hub.operator.OperatorAccounts;
 import io.homefleet.hub.config.HubConfig;
 import io.homefleet.service.problem.ProblemException;
-import io.homefleet.service.web.Account;
 import io.homefleet.service.web.CurrentSession;
 import io.homefleet.service.web.PasswordHasher;
 import io.homefleet.service.web.SignIn;
@@ -110,7 +109,7 @@ public class AccountPages {
             return Response.status(400).type(MediaType.TEXT_HTML).entity(DashboardTemplates.password(
                     page.chrome("Change password", "password"), error, session.mustChangePassword()).render()).build();
         }
-        Account account = operators.setPassword(name, fresh, false);
+        operators.setPassword(name, fresh, false);
         page.audit("password.change", "operator:" + name, null);
         if (record.mustChangePassword() && name.equals(FirstAdminBootstrap.ADMIN)) {
             try {
@@ -121,8 +120,8 @@ public class AccountPages {
                 // the file only holds a password that no longer works
             }
         }
-        return Response.seeOther(URI.create("/")).header(HttpHeaders.SET_COOKIE,
-                signIn.renewedCookie(account, page.request())).build();
+        // The change ended every session of this operator, this one too: sign in again with the new password.
+        return signIn.signOut(page.request());
     }
 
     private static String capitalized(String s) {

@@ -80,9 +80,10 @@ public class FleetPages {
         return Response.seeOther(URI.create("/")).build();
     }
 
-    /** The fleet's version, the filters, the signed-in account and the minute, hashed. */
+    /** The fleet's version, the filters, the session and the minute, hashed. */
     private String etag(FleetBuilder.Filters f, boolean table) {
-        String basis = queries.fleetVersion() + "|" + f + "|" + table + "|" + page.account() + "|"
+        // The session's own CSRF token is part of the page, so a cached copy of another session's never matches.
+        String basis = queries.fleetVersion() + "|" + f + "|" + table + "|" + page.chrome("", "").csrf() + "|"
                 + Instant.now().getEpochSecond() / 60;
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(StandardCharsets.UTF_8));

@@ -176,13 +176,23 @@ class DashboardBrowserTest {
         browser.findElement(By.id("repeat")).sendKeys("a brand new password");
         shot("password");
         submit("password-form");
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getTitle().contains("Fleet"));
+        // the change ends the session: sign in again with the new password
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/sign-in"));
+        browser.findElement(By.id("name")).sendKeys(name);
+        browser.findElement(By.id("password")).sendKeys("a brand new password");
+        submit("sign-in");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getTitle().contains("Fleet"));
         assertTrue(io.homefleet.service.web.PasswordHasher.verify("a brand new password",
                 operators.record(name).orElseThrow().passwordHash()));
 
         // sign out: the fleet is behind the sign-in page again
         browser.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().contains("/sign-in"));
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/sign-in"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("sign-out did not reach the sign-in page: " + browser.getCurrentUrl() + "\n"
+                    + browser.getPageSource(), e);
+        }
         browser.get(url("/"));
         assertTrue(browser.getCurrentUrl().contains("/sign-in"), browser.getCurrentUrl());
     }

@@ -50,6 +50,11 @@ class OperatorsCliTest {
     void restore() {
         System.setIn(stdin);
         System.setOut(stdout);
+        // other tests start their own embedded database only when no datasource is configured
+        for (String key : new String[] {"quarkus.datasource.jdbc.url", "quarkus.datasource.username",
+                "quarkus.datasource.password", "homefleet.web.bcrypt-cost"}) {
+            System.clearProperty(key);
+        }
     }
 
     private int run(String input, String... args) {
