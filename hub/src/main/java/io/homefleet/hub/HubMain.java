@@ -28,6 +28,9 @@ public final class HubMain {
             System.out.println("homefleet-hub " + props.getProperty("version", "dev"));
             return;
         }
+        if (args.length > 0 && args[0].equals("operators")) {
+            System.exit(io.homefleet.hub.operator.OperatorsCli.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         EmbeddedPostgresLauncher.startUnlessDatasourceConfigured(embeddedDataDir());
         Quarkus.run(args);
     }
