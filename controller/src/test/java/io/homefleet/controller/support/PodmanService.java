@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 public final class PodmanService implements AutoCloseable {
     public static final String IMAGE = "localhost/homefleet-test-busybox:1";
     private final Path dir;
+    /** Podman refuses a run root longer than 50 characters, whatever the checkout's path: this one is short. */
+    private final Path shortDir;
     private final Path socket;
     private final List<String> names = new ArrayList<>();
     private Process service;
@@ -23,7 +25,8 @@ public final class PodmanService implements AutoCloseable {
     public PodmanService(Path dir) throws IOException {
         this.dir = dir.toAbsolutePath();
         Files.createDirectories(this.dir);
-        this.socket = this.dir.resolve("podman.sock");
+        this.shortDir = Files.createTempDirectory(Path.of("/tmp"), "hfpod");
+        this.socket = shortDir.resolve("podman.sock");
     }
 
     public static boolean available() {
@@ -37,7 +40,7 @@ public final class PodmanService implements AutoCloseable {
 
     private List<String> podman(String... args) {
         List<String> command = new ArrayList<>(List.of("podman", "--root", dir.resolve("root").toString(),
-                "--runroot", dir.resolve("run").toString(), "--storage-driver", "vfs", "--cgroup-manager", "cgroupfs",
+                "--runroot", shortDir.resolve("run").toString(), "--storage-driver", "vfs", "--cgroup-manager", "cgroupfs",
                 "--events-backend", "file", "--runtime", "runc"));
         command.addAll(List.of(args));
         return command;
@@ -117,6 +120,11 @@ public final class PodmanService implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        try {
+            new ProcessBuilder("rm", "-rf", shortDir.toString()).start().waitFor(20, TimeUnit.SECONDS);
+        } catch (Exception ignored) {
+            // a leftover run root under /tmp is harmless
         }
     }
 }
