@@ -2,7 +2,7 @@ package io.homefleet.hub.customerconfig;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.homefleet.common.contract.v1.ContractRecord;
-import io.homefleet.common.credential.Tokens;
+import io.homefleet.common.contract.v1.SecretDigest;
 import io.homefleet.service.problem.ProblemException;
 import io.homefleet.service.problem.ProblemType;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ public record CustomerConfigDocument(Identity identity, Map<String, String> infr
     static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     static final Pattern DOMAIN = Pattern.compile("^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
     /** Marks a secret shown as its digest; sent back unchanged it keeps the stored secret. */
-    public static final String DIGEST_PREFIX = "sha256:";
+    public static final String DIGEST_PREFIX = SecretDigest.PREFIX;
     private static final int MAX_DEPTH = 4;
     private static final int MAX_STRING = 4096;
     private static final int MAX_ENTRIES = 200;
@@ -43,15 +43,10 @@ public record CustomerConfigDocument(Identity identity, Map<String, String> infr
     public record Identity(String name, String domain) {
     }
 
-    /** The digest a secret is shown and compared as: {@code sha256:<lowercase hex of SHA-256 of its UTF-8>}. */
-    public static String digest(String secret) {
-        return DIGEST_PREFIX + Tokens.sha256Hex(secret);
-    }
-
     /** The same document with every infrastructure value replaced by its digest (what the API shows). */
     public CustomerConfigDocument redacted() {
         Map<String, String> shown = new TreeMap<>();
-        infrastructure.forEach((k, v) -> shown.put(k, digest(v)));
+        infrastructure.forEach((k, v) -> shown.put(k, SecretDigest.of(v)));
         return new CustomerConfigDocument(identity, shown, monitoring, notifications);
     }
 
@@ -112,7 +107,7 @@ public record CustomerConfigDocument(Identity identity, Map<String, String> infr
                             problems.add(path + ": must be 1 to " + MAX_STRING + " characters");
                         } else if (value.startsWith(DIGEST_PREFIX)) {
                             String kept = current == null ? null : current.infrastructure().get(e.getKey());
-                            if (kept != null && digest(kept).equals(value)) {
+                            if (kept != null && SecretDigest.of(kept).equals(value)) {
                                 infrastructure.put(e.getKey(), kept);
                             } else {
                                 problems.add(path + ": a sha256: value keeps the current secret only when it is that "

@@ -344,7 +344,7 @@ public class CustomerConfigService implements GeneratedConfigs {
                 taken.add(key);
             } else if (key.startsWith("infrastructure.")) {
                 String secret = base.infrastructure().get(key.substring("infrastructure.".length()));
-                if (secret != null && CustomerConfigDocument.digest(secret).equals(value.asText())) {
+                if (secret != null && io.homefleet.common.contract.v1.SecretDigest.of(secret).equals(value.asText())) {
                     taken.add(key);
                 } else {
                     notTaken.add(new PullResult.NotTaken(key, "a secret is reported only as its digest and differs "

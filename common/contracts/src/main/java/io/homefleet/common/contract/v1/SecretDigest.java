@@ -1,9 +1,6 @@
 package io.homefleet.common.contract.v1;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.homefleet.common.credential.Tokens;
 import java.util.regex.Pattern;
 
 /**
@@ -20,12 +17,7 @@ public final class SecretDigest {
 
     /** {@code sha256:<hex>} of the value's UTF-8 bytes. */
     public static String of(String value) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return PREFIX + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every JVM", e);
-        }
+        return PREFIX + Tokens.sha256Hex(value);
     }
 
     /** True when the text already has the digest form (so it is never digested twice). */
