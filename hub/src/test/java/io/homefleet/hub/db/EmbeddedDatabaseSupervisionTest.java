@@ -10,6 +10,10 @@ import io.homefleet.hub.support.Fleet;
 import io.homefleet.service.db.testing.EmbeddedPostgresTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +22,8 @@ import org.junit.jupiter.api.Test;
 /** The embedded PostgreSQL killed outright: the hub restarts it, says so in health, and serves again by itself. */
 @QuarkusTest
 class EmbeddedDatabaseSupervisionTest {
+    @Inject
+    DataSource dataSource;
 
     @Test
     void aKilledDatabaseIsRestartedAndTheHubServesAgainWithinSeconds() throws Exception {
@@ -26,6 +32,11 @@ class EmbeddedDatabaseSupervisionTest {
         as(key).body(Fleet.report(id)).post("/api/v1/report").then().statusCode(202);
         given().get("/q/health/ready").then().statusCode(200);
 
+        // The test database runs without synchronous commit (TestDatabase), so a kill right after a commit may
+        // lose it; a checkpoint first makes the customer and its key survive the kill as they would in production.
+        try (Connection con = dataSource.getConnection(); Statement st = con.createStatement()) {
+            st.execute("CHECKPOINT");
+        }
         long pid = EmbeddedPostgresTestResource.database().postmasterPid();
         assertTrue(pid > 0);
         new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start().waitFor();
