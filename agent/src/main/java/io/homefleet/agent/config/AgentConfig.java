@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import io.homefleet.service.tls.CertificateFiles;
 import io.homefleet.service.tls.Fingerprint;
+import io.homefleet.service.hubclient.HubConnection;
 import io.homefleet.service.tls.TrustOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,11 @@ public record AgentConfig(
         public TrustOptions trust() {
             return TrustOptions.fromSettings(caFile == null ? null : caFile.toString(), pinnedFingerprint,
                     insecureSkipVerify);
+        }
+
+        /** The hub as this block names it: its url, the trust chosen here, plain http as the checks allowed. */
+        public HubConnection connection() {
+            return HubConnection.of(url, trust(), plainHttpAccepted()).withUserAgent("homefleet-agent");
         }
 
         /** What the daemon warns about at every start and {@code agent config validate} prints. */

@@ -1,13 +1,16 @@
 package io.homefleet.agent.guest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.homefleet.agent.hub.HubClient;
 import io.homefleet.agent.localapi.auth.GuestTokenStore;
 import io.homefleet.agent.proxmox.ProxmoxApi;
 import io.homefleet.common.contract.v1.GuestBootstrap;
 import io.homefleet.common.contract.v1.GuestProvisionRequest;
 import io.homefleet.common.contract.v1.IssuedKey;
+import io.homefleet.common.credential.TokenKind;
 import io.homefleet.common.file.AtomicFiles;
+import io.homefleet.service.hubclient.Credential;
+import io.homefleet.service.hubclient.HubApi;
+import io.homefleet.service.hubclient.HubException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,7 +38,7 @@ public class GuestProvisioner {
     public static final String TAG = "homefleet";
     static final String FEATURES = "keyctl=1,nesting=1";
     private final ProxmoxApi proxmox;
-    private final HubClient hub;
+    private final HubApi hub;
     private final GuestTokenStore tokens;
     private final ProvisioningJournal journal;
     private final BootstrapWriter bootstrapWriter;
@@ -43,11 +46,11 @@ public class GuestProvisioner {
     private final Supplier<String> fingerprint;
 
     /** What provisioning needs from agent.yaml. */
-    public record Settings(String hubUrl, String hostId, String localApiEndpoint, String defaultStorage,
+    public record Settings(String hubUrl, String hostId, Path hostKeyFile, String localApiEndpoint, String defaultStorage,
                            int mountSlot, Duration taskTimeout) {
     }
 
-    public GuestProvisioner(ProxmoxApi proxmox, HubClient hub, GuestTokenStore tokens, ProvisioningJournal journal,
+    public GuestProvisioner(ProxmoxApi proxmox, HubApi hub, GuestTokenStore tokens, ProvisioningJournal journal,
                             BootstrapWriter bootstrapWriter, Settings settings, Supplier<String> fingerprint) {
         this.proxmox = proxmox;
         this.hub = hub;
@@ -101,7 +104,14 @@ public class GuestProvisioner {
         if (Files.exists(keyFile) && Files.readString(keyFile).strip().startsWith("hfc_")) {
             return "customer key already issued";
         }
-        IssuedKey key = hub.issueGuestCustomerKey(settings.hostId(), request.vmid(), request.customer().id());
+        IssuedKey key;
+        try {
+            key = hub.issueGuestCustomerKey(Credential.bearerFromFile(settings.hostKeyFile(), TokenKind.HOST),
+                    settings.hostId(), request.vmid(), request.customer().id());
+        } catch (HubException e) {
+            throw new IOException("hub refused to issue the customer key for guest " + request.vmid() + ": "
+                    + e.getMessage(), e);
+        }
         if (key.key() == null || !key.key().startsWith("hfc_")) {
             throw new IOException("hub answered with something that is not a customer key (hfc_)");
         }

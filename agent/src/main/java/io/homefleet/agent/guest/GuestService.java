@@ -1,11 +1,11 @@
 package io.homefleet.agent.guest;
 
 import io.homefleet.agent.config.AgentConfig;
-import io.homefleet.agent.hub.HubClient;
 import io.homefleet.agent.localapi.auth.LocalApiCredentials;
 import io.homefleet.agent.proxmox.ProxmoxApi;
 import io.homefleet.common.contract.v1.GuestProvisionRequest;
 import io.homefleet.common.contract.v1.GuestProvisioningStatus;
+import io.homefleet.service.hubclient.HubApi;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -32,13 +32,12 @@ public class GuestService {
     private final Set<Integer> running = ConcurrentHashMap.newKeySet();
 
     @Inject
-    public GuestService(AgentConfig config, ProxmoxApi proxmox, LocalApiCredentials credentials) {
+    public GuestService(AgentConfig config, HubApi hub, ProxmoxApi proxmox, LocalApiCredentials credentials) {
         this.journal = new ProvisioningJournal(config.stateDir().resolve("guests"));
         this.defaultStorage = config.backup().restoreStorage();
-        HubClient hub = new HubClient(HubClient.connection(config.hub()), config.hub().hostKeyFile());
         this.provisioner = new GuestProvisioner(proxmox, hub, credentials.guests(), journal,
                 new BootstrapWriter(config.proxmox().guestRootUid()),
-                new GuestProvisioner.Settings(config.hub().url(), config.hub().hostId(),
+                new GuestProvisioner.Settings(config.hub().url(), config.hub().hostId(), config.hub().hostKeyFile(),
                         config.localApi().advertiseAddr(), defaultStorage, config.proxmox().bootstrapMountSlot(),
                         Duration.ofSeconds(config.proxmox().taskTimeoutSeconds())),
                 () -> {

@@ -5,6 +5,11 @@ import io.homefleet.agent.config.AgentConfig;
 import io.homefleet.agent.guest.GuestService;
 import io.homefleet.agent.host.HostMetricsService;
 import io.homefleet.agent.proxmox.ProxmoxApi;
+import io.homefleet.common.contract.v1.HostReport;
+import io.homefleet.common.credential.TokenKind;
+import io.homefleet.service.hubclient.Credential;
+import io.homefleet.service.hubclient.HubApi;
+import io.homefleet.service.hubclient.HubOutcome;
 import io.homefleet.service.retry.Backoff;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.inject.Inject;
@@ -26,7 +31,7 @@ import org.jboss.logging.Logger;
 public class HostReportLoop {
     private static final Logger LOG = Logger.getLogger(HostReportLoop.class);
     private static final Duration REJECTED_RECHECK = Duration.ofHours(1);
-    private final HubClient hub;
+    private final HubApi hub;
     private final HostReportBuilder builder;
     private final Duration interval;
     private final Backoff backoff;
@@ -37,9 +42,10 @@ public class HostReportLoop {
     private volatile long keyFileStamp;
 
     @Inject
-    public HostReportLoop(AgentConfig config, HostMetricsService metrics, ProxmoxApi proxmox, GuestService guests) {
+    public HostReportLoop(AgentConfig config, HubApi hub, HostMetricsService metrics, ProxmoxApi proxmox,
+                          GuestService guests) {
         config.hub().warnings().forEach(LOG::warn);
-        this.hub = new HubClient(HubClient.connection(config.hub()), config.hub().hostKeyFile());
+        this.hub = hub;
         this.builder = new HostReportBuilder(config.hub().hostId(), config.proxmox().node(), AgentVersion.get(),
                 metrics, proxmox, guests.journal());
         this.interval = Duration.ofSeconds(config.hub().reportIntervalSeconds());
@@ -77,11 +83,13 @@ public class HostReportLoop {
     }
 
     void reportOnce(Instant now) {
-        HubClient.Outcome outcome;
+        HubOutcome outcome;
         try {
-            outcome = hub.postHostReport(builder.build());
+            HostReport report = builder.build();
+            outcome = HubOutcome.of(() -> hub.postHostReport(Credential.bearerFromFile(hostKeyFile, TokenKind.HOST),
+                    report));
         } catch (RuntimeException e) {
-            outcome = new HubClient.Outcome(HubClient.Outcome.Kind.UNREACHABLE, 0, "cannot build report: " + e.getMessage(), null);
+            outcome = HubOutcome.unreachable("cannot build report: " + e.getMessage());
         }
         ReportState previous = state;
         switch (outcome.kind()) {

@@ -11,6 +11,7 @@ import io.homefleet.agent.testsupport.AgentTestEnvironment;
 import io.homefleet.agent.testsupport.TestEnv;
 import io.homefleet.common.contract.v1.GuestProvisionRequest;
 import io.homefleet.common.contract.v1.GuestProvisioningStatus;
+import io.homefleet.service.hubclient.HubHttpClient;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +33,8 @@ class GuestResumeAfterCrashTest {
         environment.stop();
     }
 
-    private GuestService newDaemon() {
-        return new GuestService(config, new PveshProxmoxApi(config.proxmox().pvesh(), config.proxmox().node()),
+    private GuestService newDaemon() throws java.io.IOException {
+        return new GuestService(config, HubHttpClient.create(config.hub().connection()), new PveshProxmoxApi(config.proxmox().pvesh(), config.proxmox().node()),
                 new LocalApiCredentials(config));
     }
 

@@ -21,7 +21,12 @@ import io.homefleet.common.credential.TokenKind;
 import io.homefleet.common.credential.Tokens;
 import io.homefleet.common.json.Json;
 import io.homefleet.common.testing.HubJar;
+import io.homefleet.service.hubclient.Credential;
+import io.homefleet.service.hubclient.HubApi;
 import io.homefleet.service.hubclient.HubConnection;
+import io.homefleet.service.hubclient.HubException;
+import io.homefleet.service.hubclient.HubHttpClient;
+import io.homefleet.service.hubclient.HubOutcome;
 import io.homefleet.service.tls.SelfSignedCertificate;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -107,10 +112,10 @@ class RealHubTest {
         Files.setPosixFilePermissions(hostKeyFile, PosixFilePermissions.fromString("rw-------"));
 
         HostReport report = reportBuilder().build();
-        HubClient client = overPlainHttp(hostKeyFile);
-        HubClient.Outcome first = client.postHostReport(report);
+        HubApi client = overPlainHttp();
+        HubOutcome first = postHostReport(client, hostKeyFile, report);
         assertTrue(first.accepted(), first.toString());
-        HubClient.Outcome again = client.postHostReport(report);
+        HubOutcome again = postHostReport(client, hostKeyFile, report);
         assertTrue(again.accepted(), "a re-sent report is acknowledged: " + again);
 
         JsonNode host = JSON.readTree(call("GET", "/api/v1/hosts/" + HOST_ID, operatorToken, null).body());
@@ -123,8 +128,8 @@ class RealHubTest {
     @Test
     void theHubsRefusalsComeBackWithItsOwnWords() throws Exception {
         Path unknownKey = Files.writeString(dir.resolve("unknown-host.key"), Tokens.generate(TokenKind.HOST));
-        HubClient.Outcome unknown = overPlainHttp(unknownKey).postHostReport(reportFor("pve-real-02"));
-        assertEquals(HubClient.Outcome.Kind.REJECTED, unknown.kind());
+        HubOutcome unknown = postHostReport(overPlainHttp(), unknownKey, reportFor("pve-real-02"));
+        assertEquals(HubOutcome.Kind.REJECTED, unknown.kind());
         assertEquals(401, unknown.status(), unknown.toString());
         assertTrue(unknown.detail().startsWith("HTTP 401: "), unknown.detail());
     }
@@ -141,16 +146,17 @@ class RealHubTest {
         Files.setPosixFilePermissions(hostKeyFile, PosixFilePermissions.fromString("rw-------"));
         assertEquals(201, call("POST", "/api/v1/customers", operatorToken,
                 Map.of("id", "demo-felhom", "name", "Felhom Demo", "domain", "demo-felhom.eu")).statusCode());
-        HubClient client = overPlainHttp(hostKeyFile);
+        HubApi client = overPlainHttp();
+        Credential hostCredential = Credential.bearerFromFile(hostKeyFile, TokenKind.HOST);
 
-        IOException unplaced = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
-                () -> client.issueGuestCustomerKey(hostId, 9200, "demo-felhom"));
+        HubException unplaced = org.junit.jupiter.api.Assertions.assertThrows(HubException.class,
+                () -> client.issueGuestCustomerKey(hostCredential, hostId, 9200, "demo-felhom"));
         assertTrue(unplaced.getMessage().contains("HTTP 403") && unplaced.getMessage().contains("not placed"),
                 unplaced.getMessage());
 
         assertEquals(200, call("PUT", "/api/v1/customers/demo-felhom/placement", operatorToken,
                 Map.of("host_id", hostId, "vmid", 9200)).statusCode());
-        IssuedKey key = client.issueGuestCustomerKey(hostId, 9200, "demo-felhom");
+        IssuedKey key = client.issueGuestCustomerKey(hostCredential, hostId, 9200, "demo-felhom");
         assertTrue(key.key().startsWith("hfc_"), "provisioning must receive a customer key");
 
         Map<String, Object> controllerReport = Map.of("report_id", UUID.randomUUID().toString(),
@@ -161,7 +167,7 @@ class RealHubTest {
         assertEquals(403, withHostKey.statusCode(), "a host key must never pass as a customer key");
 
         // Provisioning the guest again revokes the key it got before: keys are not piled up.
-        IssuedKey again = client.issueGuestCustomerKey(hostId, 9200, "demo-felhom");
+        IssuedKey again = client.issueGuestCustomerKey(hostCredential, hostId, 9200, "demo-felhom");
         assertEquals(401, call("POST", "/api/v1/report", key.key(), controllerReport).statusCode());
         assertEquals(202, call("POST", "/api/v1/report", again.key(), Map.of("report_id", UUID.randomUUID().toString(),
                 "customer_id", "demo-felhom", "sent_at", Instant.now().toString(), "health", Map.of("status", "ok")))
@@ -211,20 +217,20 @@ class RealHubTest {
 
         AgentConfig.Hub pinned = agentYamlHub(hostKeyFile, "  pinned_fingerprint: " + pin + "\n");
         assertEquals(hubCertificate.fingerprint().toString(), pinned.pinnedFingerprint(), "held in the canonical spelling");
-        HubClient.Outcome accepted = new HubClient(HubClient.connection(pinned), hostKeyFile)
-                .postHostReport(reportFor(hostId));
+        HubOutcome accepted = postHostReport(HubHttpClient.create(pinned.connection()), hostKeyFile,
+                reportFor(hostId));
         assertTrue(accepted.accepted(), accepted.toString());
 
         String otherPin = SelfSignedCertificate.generate("CN=hub", List.of("127.0.0.1")).fingerprint().toString();
         AgentConfig.Hub wrong = agentYamlHub(hostKeyFile, "  pinned_fingerprint: " + otherPin + "\n");
-        HubClient.Outcome refused = new HubClient(HubClient.connection(wrong), hostKeyFile)
-                .postHostReport(reportFor(hostId));
-        assertEquals(HubClient.Outcome.Kind.UNREACHABLE, refused.kind(), "another certificate is not the hub: " + refused);
+        HubOutcome refused = postHostReport(HubHttpClient.create(wrong.connection()), hostKeyFile,
+                reportFor(hostId));
+        assertEquals(HubOutcome.Kind.UNREACHABLE, refused.kind(), "another certificate is not the hub: " + refused);
 
         // Without a pin or CA file the JVM's CAs decide, and none of them signed this certificate.
-        HubClient.Outcome untrusted = new HubClient(HubClient.connection(agentYamlHub(hostKeyFile, "")), hostKeyFile)
-                .postHostReport(reportFor(hostId));
-        assertEquals(HubClient.Outcome.Kind.UNREACHABLE, untrusted.kind(), untrusted.toString());
+        HubOutcome untrusted = postHostReport(HubHttpClient.create(agentYamlHub(hostKeyFile, "").connection()),
+                hostKeyFile, reportFor(hostId));
+        assertEquals(HubOutcome.Kind.UNREACHABLE, untrusted.kind(), untrusted.toString());
     }
 
     /** The hub block of an agent.yaml pointing at the HTTPS listener, read by the agent's own loader. */
@@ -244,8 +250,13 @@ class RealHubTest {
     }
 
     /** The tests above talk to the hub's plain http listener, as a loopback hub in a test may. */
-    private static HubClient overPlainHttp(Path hostKeyFile) {
-        return new HubClient(HubConnection.to(URI.create(url)).allowingPlainHttp(true), hostKeyFile);
+    private static HubApi overPlainHttp() throws IOException {
+        return HubHttpClient.create(HubConnection.to(URI.create(url)).allowingPlainHttp(true));
+    }
+
+    /** As the agent's report loop sends: with the host key read from its file at this call. */
+    private static HubOutcome postHostReport(HubApi hub, Path hostKeyFile, HostReport report) {
+        return HubOutcome.of(() -> hub.postHostReport(Credential.bearerFromFile(hostKeyFile, TokenKind.HOST), report));
     }
 
     private static HostReport reportFor(String hostId) throws Exception {

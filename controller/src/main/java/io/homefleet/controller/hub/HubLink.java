@@ -17,7 +17,6 @@ import io.homefleet.service.hubclient.HubException;
 import io.homefleet.service.hubclient.HubHttpClient;
 import io.homefleet.service.retry.Backoff;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -268,8 +267,7 @@ public final class HubLink implements AutoCloseable {
     private synchronized HubHttpClient client() throws IOException {
         ControllerConfig.Hub hub = config.get().hub();
         if (client == null || !Objects.equals(clientFor, hub)) {
-            client = HubHttpClient.create(HubConnection.to(URI.create(hub.url())).trusting(hub.trustOptions())
-                    .allowingPlainHttp(hub.allowPlainHttp())
+            client = HubHttpClient.create(HubConnection.of(hub.url(), hub.trustOptions(), hub.allowPlainHttp())
                     .withUserAgent("homefleet-controller/" + ControllerVersion.get()));
             clientFor = hub;
         }

@@ -41,6 +41,14 @@ public record HubConnection(URI baseUrl, TrustOptions trust, Duration timeout, b
                 DEFAULT_MAX_ANSWER_BYTES);
     }
 
+    /**
+     * {@code url} as an edge service's config file names its hub: the trust chosen there, and plain http only when
+     * the file's validation allowed it.
+     */
+    public static HubConnection of(String url, TrustOptions trust, boolean allowPlainHttp) {
+        return to(URI.create(url)).trusting(trust).allowingPlainHttp(allowPlainHttp);
+    }
+
     public HubConnection trusting(TrustOptions trust) {
         return new HubConnection(baseUrl, trust, timeout, allowPlainHttp, userAgent, maxAnswerBytes);
     }
