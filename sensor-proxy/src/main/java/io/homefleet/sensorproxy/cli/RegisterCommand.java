@@ -13,8 +13,11 @@ import io.homefleet.sensorproxy.config.ControlPlaneUrl;
 import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.config.ProxyConfig;
 import io.homefleet.sensorproxy.config.SecretFiles;
-import io.homefleet.sensorproxy.controlplane.ControlPlaneClient;
+import io.homefleet.sensorproxy.controlplane.AuthorizedNodesCheck;
+import io.homefleet.service.hubclient.Credential;
+import io.homefleet.service.hubclient.HubApi;
 import io.homefleet.service.hubclient.HubException;
+import io.homefleet.service.hubclient.HubHttpClient;
 import io.homefleet.service.tls.Fingerprint;
 import io.homefleet.service.tls.TrustOptions;
 import jakarta.enterprise.context.Dependent;
@@ -162,16 +165,18 @@ public class RegisterCommand implements Callable<Integer> {
             }
         }
 
-        ControlPlaneClient client;
+        HubApi hub;
         try {
-            client = new ControlPlaneClient(base, TrustOptions.fromSettings(caFile, pin, insecure), existing.timeout());
+            hub = HubHttpClient.create(ControlPlaneUrl.connection(base, TrustOptions.fromSettings(caFile, pin, insecure),
+                    existing.timeout()));
         } catch (IllegalArgumentException | IOException e) {
             System.err.println("error: " + e.getMessage());
             return INVALID;
         }
         TemperatureProxyRegistered registered;
         try {
-            registered = client.register(hostKey, new TemperatureProxyRegistration(name, proxyUrl, registrationKind, certFingerprint));
+            registered = hub.registerTemperatureProxy(Credential.bearer(hostKey),
+                    new TemperatureProxyRegistration(name, proxyUrl, registrationKind, certFingerprint));
         } catch (HubException e) {
             System.err.println("error: the hub did not register this proxy: " + e.getMessage());
             return FAILED;
@@ -235,7 +240,8 @@ public class RegisterCommand implements Callable<Integer> {
         }
 
         try {
-            Optional<AuthorizedNodes> list = client.authorizedNodes(registered.ctrlToken(), null);
+            Optional<AuthorizedNodes> list = AuthorizedNodesCheck.checked(
+                    hub.authorizedNodes(Credential.proxyToken(registered.ctrlToken()), null));
             AuthorizedNodes nodes = list.orElseThrow();
             loaded.get().allowedNodesFile().writeSnapshot(ControlPlaneSnapshot.of(nodes, Instant.now(), base.toString()));
             System.out.println("primed " + loaded.get().allowedNodesFile().path() + ": " + nodes.nodes().size()

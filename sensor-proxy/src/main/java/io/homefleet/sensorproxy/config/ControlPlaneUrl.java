@@ -1,7 +1,11 @@
 package io.homefleet.sensorproxy.config;
 
+import io.homefleet.sensorproxy.Version;
+import io.homefleet.service.hubclient.HubConnection;
+import io.homefleet.service.tls.TrustOptions;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.Locale;
 
 /** The hub's base URL as {@code control_plane.url} and {@code register --hub} accept it. */
@@ -40,5 +44,14 @@ public final class ControlPlaneUrl {
             path = path.substring(0, path.length() - 1);
         }
         return URI.create(scheme + "://" + uri.getRawAuthority() + path);
+    }
+
+    /**
+     * How the proxy reaches the hub at {@code base}, a URL {@link #parse} accepted (which decided on plain http, from
+     * {@code control_plane.allow_plain_http} or {@code register --allow-plain-http}).
+     */
+    public static HubConnection connection(URI base, TrustOptions trust, Duration timeout) {
+        return HubConnection.to(base).trusting(trust).withTimeout(timeout).allowingPlainHttp(true)
+                .withUserAgent("homefleet-sensor-proxy/" + Version.current());
     }
 }

@@ -14,7 +14,10 @@ import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.config.ProxyConfig;
 import io.homefleet.sensorproxy.config.SecretFiles;
 import io.homefleet.sensorproxy.metrics.ProxyMetrics;
+import io.homefleet.service.hubclient.Credential;
+import io.homefleet.service.hubclient.HubApi;
 import io.homefleet.service.hubclient.HubException;
+import io.homefleet.service.hubclient.HubHttpClient;
 import io.homefleet.service.retry.Backoff;
 import io.homefleet.service.tls.TrustOptions;
 import java.io.IOException;
@@ -45,7 +48,7 @@ public final class AllowlistSync implements AutoCloseable {
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
     private static final Duration MAX_INTERVAL = Duration.ofHours(1);
 
-    private final ControlPlaneClient client;
+    private final HubApi hub;
     private final Path tokenFile;
     private final AllowedNodesFile cache;
     private final AllowedNodesSource allowList;
@@ -63,9 +66,9 @@ public final class AllowlistSync implements AutoCloseable {
                          Instant lastAttempt, String lastError, int failures, Instant nextSync, Duration interval) {
     }
 
-    private AllowlistSync(ControlPlaneClient client, Path tokenFile, AllowedNodesFile cache, AllowedNodesSource allowList,
+    private AllowlistSync(HubApi hub, Path tokenFile, AllowedNodesFile cache, AllowedNodesSource allowList,
                           State initial, Duration retryInitial, ProxyMetrics metrics, AuditLog audit, Clock clock) {
-        this.client = client;
+        this.hub = hub;
         this.tokenFile = tokenFile;
         this.cache = cache;
         this.allowList = allowList;
@@ -90,10 +93,10 @@ public final class AllowlistSync implements AutoCloseable {
      */
     public static AllowlistSync create(LoadedConfig loaded, ProxyMetrics metrics, AuditLog audit) throws IOException {
         ProxyConfig.ControlPlane cp = loaded.config().controlPlane();
-        ControlPlaneClient client;
+        HubApi hub;
         try {
-            client = new ControlPlaneClient(ControlPlaneUrl.parse(cp.url(), cp.allowPlainHttp()),
-                    TrustOptions.fromSettings(cp.caFile(), cp.pinnedFingerprint(), cp.insecureSkipVerify()), cp.timeout());
+            hub = HubHttpClient.create(ControlPlaneUrl.connection(ControlPlaneUrl.parse(cp.url(), cp.allowPlainHttp()),
+                    TrustOptions.fromSettings(cp.caFile(), cp.pinnedFingerprint(), cp.insecureSkipVerify()), cp.timeout()));
         } catch (IllegalArgumentException e) {
             throw new IOException("control_plane: " + e.getMessage(), e);
         }
@@ -127,8 +130,8 @@ public final class AllowlistSync implements AutoCloseable {
         State state = new State("file", snapshot.map(ControlPlaneSnapshot::hash).orElse(null),
                 snapshot.map(ControlPlaneSnapshot::updatedAt).orElse(null), null, null, null, 0, null, cp.refreshInterval());
         LOG.infof("allow-list from %s: %d entries%s; syncing with %s", file.path(), initial.entries().size(),
-                snapshot.map(s -> ", hub hash " + s.hash()).orElse(" (no list from the hub cached yet)"), client.base());
-        return new AllowlistSync(client, Path.of(cp.tokenFile()), file, AllowedNodesSource.managed(initial), state,
+                snapshot.map(s -> ", hub hash " + s.hash()).orElse(" (no list from the hub cached yet)"), hub.baseUrl());
+        return new AllowlistSync(hub, Path.of(cp.tokenFile()), file, AllowedNodesSource.managed(initial), state,
                 cp.retryInitial(), metrics, audit, Clock.systemUTC());
     }
 
@@ -179,7 +182,8 @@ public final class AllowlistSync implements AutoCloseable {
         Instant now = clock.instant();
         try {
             String token = readToken();
-            Optional<AuthorizedNodes> fetched = client.authorizedNodes(token, before.hash);
+            Optional<AuthorizedNodes> fetched = AuthorizedNodesCheck.checked(
+                    hub.authorizedNodes(Credential.proxyToken(token), before.hash));
             if (fetched.isEmpty()) {
                 metrics.allowlistSync("not_modified");
                 succeeded(before, now, before.hash, before.updatedAt, before.interval);
@@ -198,7 +202,7 @@ public final class AllowlistSync implements AutoCloseable {
                     fields.put("hash", list.hash());
                     fields.put("previous_hash", before.hash == null ? "" : before.hash);
                     fields.put("nodes", nodes.sweepTargets());
-                    fields.put("hub", client.base().toString());
+                    fields.put("hub", hub.baseUrl().toString());
                     audit.record("allowlist_changed", fields, Durability.FORCED);
                 }
                 if (changed) {
@@ -223,7 +227,7 @@ public final class AllowlistSync implements AutoCloseable {
 
     private void succeeded(State before, Instant now, String hash, Instant updatedAt, Duration interval) {
         if (before.failures > 0) {
-            LOG.infof("control plane %s answered again after %d failed pulls", client.base(), before.failures);
+            LOG.infof("control plane %s answered again after %d failed pulls", hub.baseUrl(), before.failures);
         }
         state = new State("control_plane", hash, updatedAt, now, now, null, 0, now.plus(interval), interval);
     }
@@ -267,7 +271,7 @@ public final class AllowlistSync implements AutoCloseable {
 
     private void persist(AuthorizedNodes list, Instant now) {
         try {
-            cache.writeSnapshot(ControlPlaneSnapshot.of(list, now, client.base().toString()));
+            cache.writeSnapshot(ControlPlaneSnapshot.of(list, now, hub.baseUrl().toString()));
         } catch (IOException | RuntimeException e) {
             LOG.errorf("the hub's list is in force but could not be cached in %s: %s", cache.path(), e.getMessage());
         }
@@ -275,7 +279,7 @@ public final class AllowlistSync implements AutoCloseable {
 
     public SensorProxyStatus.Allowlist status() {
         State s = state;
-        return new SensorProxyStatus.Allowlist(s.source, true, client.base().toString(), s.hash,
+        return new SensorProxyStatus.Allowlist(s.source, true, hub.baseUrl().toString(), s.hash,
                 allowList.get().sweepTargets().size(), s.updatedAt, s.lastSuccess, s.lastAttempt, s.lastError, s.failures,
                 s.nextSync);
     }

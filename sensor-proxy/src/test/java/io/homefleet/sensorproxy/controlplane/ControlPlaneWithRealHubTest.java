@@ -18,6 +18,8 @@ import io.homefleet.sensorproxy.config.ControlPlaneSnapshot;
 import io.homefleet.sensorproxy.config.SecretFiles;
 import io.homefleet.sensorproxy.support.RealHub;
 import io.homefleet.sensorproxy.support.TestProxy;
+import io.homefleet.service.hubclient.Credential;
+import io.homefleet.service.hubclient.HubApi;
 import io.homefleet.service.hubclient.HubException;
 import io.homefleet.service.tls.TrustOptions;
 import io.micrometer.core.instrument.Counter;
@@ -59,14 +61,14 @@ class ControlPlaneWithRealHubTest {
         hub.host("sync-c1", "sync-gamma", "10.13.0.1");
     }
 
-    private static ControlPlaneClient client() throws Exception {
-        return new ControlPlaneClient(hub.url, TrustOptions.caBundle(hub.caPem), Duration.ofSeconds(10));
+    private static HubApi client() throws Exception {
+        return HubPulls.client(hub.url, TrustOptions.caBundle(hub.caPem), Duration.ofSeconds(10));
     }
 
     /** Registers the host's proxy through the client and writes its control token as the proxy would. */
     private static TemperatureProxyRegistered register(String hostId, Path dir) throws Exception {
         String key = SecretFiles.read(hub.hostKeyFile(hostId, dir));
-        TemperatureProxyRegistered r = client().register(key,
+        TemperatureProxyRegistered r = client().registerTemperatureProxy(Credential.bearer(key),
                 new TemperatureProxyRegistration(hostId, null, TemperatureProxyRegistration.Kind.SOCKET, null));
         SecretFiles.write(dir.resolve("ctrl.token"), r.ctrlToken());
         return r;
@@ -92,7 +94,7 @@ class ControlPlaneWithRealHubTest {
     }
 
     private static AuthorizedNodes current(String token) throws Exception {
-        return client().authorizedNodes(token, null).orElseThrow();
+        return HubPulls.authorizedNodes(client(), token, null).orElseThrow();
     }
 
     @Test
@@ -110,7 +112,7 @@ class ControlPlaneWithRealHubTest {
         assertEquals(Set.of("sync-a1", "sync-a2"), names(alpha.nodes()));
         assertEquals(ALPHA, alpha.hash());
         assertEquals(Set.of("sync-b1"), names(current(b.ctrlToken()).nodes()));
-        assertEquals(Optional.empty(), client().authorizedNodes(a.ctrlToken(), alpha.hash()), "same hash: 304, no body");
+        assertEquals(Optional.empty(), HubPulls.authorizedNodes(client(), a.ctrlToken(), alpha.hash()), "same hash: 304, no body");
     }
 
     @Test
@@ -188,7 +190,7 @@ class ControlPlaneWithRealHubTest {
             Path elsewhere = TestProxy.workDir();
             TemperatureProxyRegistered second = register("sync-a1", elsewhere);
             assertEquals(first.instanceId(), second.instanceId(), "the same proxy, new tokens");
-            HubException refused = assertThrows(HubException.class, () -> client().authorizedNodes(first.ctrlToken(), null));
+            HubException refused = assertThrows(HubException.class, () -> HubPulls.authorizedNodes(client(), first.ctrlToken(), null));
             assertEquals(401, refused.status(), "the old token stops working at once");
 
             sync.syncNow();
@@ -209,11 +211,11 @@ class ControlPlaneWithRealHubTest {
     void pullsBeyondTheHubsRateLimitAre429AndTheSyncWaitsAtLeastRetryAfter() throws Exception {
         Path dir = TestProxy.workDir();
         TemperatureProxyRegistered reg = register("sync-c1", dir);
-        ControlPlaneClient client = client();
+        HubApi client = client();
         HubException limited = null;
         for (int i = 0; i < 30 && limited == null; i++) {
             try {
-                client.authorizedNodes(reg.ctrlToken(), null);
+                HubPulls.authorizedNodes(client, reg.ctrlToken(), null);
             } catch (HubException e) {
                 limited = e;
             }

@@ -15,6 +15,7 @@ import io.homefleet.common.json.Json;
 import io.homefleet.sensorproxy.config.SecretFiles;
 import io.homefleet.sensorproxy.support.MisbehavingHub;
 import io.homefleet.sensorproxy.support.TestProxy;
+import io.homefleet.service.hubclient.HubApi;
 import io.homefleet.service.hubclient.HubException;
 import io.homefleet.service.tls.Fingerprint;
 import io.homefleet.service.tls.TrustOptions;
@@ -117,17 +118,17 @@ class HubAnswersRejectedTest {
         try (MisbehavingHub hub = new MisbehavingHub()) {
             String token = Tokens.generate(TokenKind.PROXY);
             hub.answer(200, "application/json", list(GOOD, AuthorizedNodes.hashOf(GOOD)));
-            ControlPlaneClient pinned = new ControlPlaneClient(hub.url(), TrustOptions.pinned(Fingerprint.parse(hub.fingerprint)), Duration.ofSeconds(5));
-            assertEquals(GOOD, pinned.authorizedNodes(token, null).orElseThrow().nodes());
+            HubApi pinned = HubPulls.client(hub.url(), TrustOptions.pinned(Fingerprint.parse(hub.fingerprint)), Duration.ofSeconds(5));
+            assertEquals(GOOD, HubPulls.authorizedNodes(pinned, token, null).orElseThrow().nodes());
 
             int served = hub.requests();
             String otherPin = (Character.toLowerCase(hub.fingerprint.charAt(0)) == 'a' ? "b" : "a") + hub.fingerprint.substring(1);
-            ControlPlaneClient wrongPin = new ControlPlaneClient(hub.url(), TrustOptions.pinned(Fingerprint.parse(otherPin)), Duration.ofSeconds(5));
-            HubException e = assertThrows(HubException.class, () -> wrongPin.authorizedNodes(token, null));
+            HubApi wrongPin = HubPulls.client(hub.url(), TrustOptions.pinned(Fingerprint.parse(otherPin)), Duration.ofSeconds(5));
+            HubException e = assertThrows(HubException.class, () -> HubPulls.authorizedNodes(wrongPin, token, null));
             assertEquals(HubException.Kind.UNREACHABLE, e.kind());
             assertTrue(e.getMessage().contains("SSLHandshakeException"), e.getMessage());
-            ControlPlaneClient jvmCas = new ControlPlaneClient(hub.url(), TrustOptions.jvmDefault(), Duration.ofSeconds(5));
-            assertEquals(HubException.Kind.UNREACHABLE, assertThrows(HubException.class, () -> jvmCas.authorizedNodes(token, null)).kind(),
+            HubApi jvmCas = HubPulls.client(hub.url(), TrustOptions.jvmDefault(), Duration.ofSeconds(5));
+            assertEquals(HubException.Kind.UNREACHABLE, assertThrows(HubException.class, () -> HubPulls.authorizedNodes(jvmCas, token, null)).kind(),
                     "a test CA's certificate is not trusted by default");
             assertEquals(served, hub.requests(), "no request (and no token) went over an untrusted connection");
         }

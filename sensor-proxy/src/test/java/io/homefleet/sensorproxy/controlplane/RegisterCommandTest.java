@@ -16,6 +16,7 @@ import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.config.SecretFiles;
 import io.homefleet.sensorproxy.support.RealHub;
 import io.homefleet.sensorproxy.support.TestProxy;
+import io.homefleet.service.hubclient.HubApi;
 import io.homefleet.service.hubclient.HubException;
 import io.homefleet.service.tls.Fingerprint;
 import io.homefleet.service.tls.TrustOptions;
@@ -119,10 +120,10 @@ class RegisterCommandTest {
         assertEquals(configBefore, Files.readString(config), "the same block: config.yaml untouched (its ca_file kept)");
         String rotated = SecretFiles.read(tokenFile);
         assertNotEquals(token, rotated, "registering again rotates the token");
-        ControlPlaneClient client = new ControlPlaneClient(hub.url, TrustOptions.caBundle(hub.caPem), Duration.ofSeconds(5));
+        HubApi client = HubPulls.client(hub.url, TrustOptions.caBundle(hub.caPem), Duration.ofSeconds(5));
         assertEquals(401, org.junit.jupiter.api.Assertions.assertThrows(HubException.class,
-                () -> client.authorizedNodes(token, null)).status(), "the old token is refused");
-        assertTrue(client.authorizedNodes(rotated, null).isPresent());
+                () -> HubPulls.authorizedNodes(client, token, null)).status(), "the old token is refused");
+        assertTrue(HubPulls.authorizedNodes(client, rotated, null).isPresent());
 
         LaunchResult refused = launcher.launch("config", "set-allowed-nodes", "--config", config.toString(), "--merge", "elsewhere");
         assertEquals(2, refused.exitCode());

@@ -6,6 +6,7 @@ import io.homefleet.common.contract.v1.HostReport;
 import io.homefleet.common.contract.v1.IssuedKey;
 import io.homefleet.common.contract.v1.TemperatureProxyRegistered;
 import io.homefleet.common.contract.v1.TemperatureProxyRegistration;
+import java.net.URI;
 
 /**
  * The hub's API as other services call it, over the {@code contract.v1} records. Every failure is a
@@ -14,6 +15,9 @@ import io.homefleet.common.contract.v1.TemperatureProxyRegistration;
  * credential is passed per call, so a rotated key file is read again without a new client.
  */
 public interface HubApi {
+    /** The hub this client calls, for logs and status (never with a credential in it). */
+    URI baseUrl();
+
     /** {@code POST /api/v1/hosts/{host_id}/report} with the host key. */
     void postHostReport(Credential hostKey, HostReport report) throws HubException;
 
@@ -30,7 +34,10 @@ public interface HubApi {
     IssuedKey issueGuestCustomerKey(Credential hostKey, String hostId, int vmid, String customerId)
             throws HubException;
 
-    /** {@code POST /api/v1/temperature-proxy/register} with the host key; registering again rotates the tokens. */
+    /**
+     * {@code POST /api/v1/temperature-proxy/register} with the host key; registering again rotates the tokens. An
+     * answer without a control token is REJECTED: the proxy could not pull with it.
+     */
     TemperatureProxyRegistered registerTemperatureProxy(Credential hostKey, TemperatureProxyRegistration registration)
             throws HubException;
 

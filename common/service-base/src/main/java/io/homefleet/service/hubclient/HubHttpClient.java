@@ -53,6 +53,7 @@ public final class HubHttpClient implements HubApi {
         return new HubHttpClient(connection, http);
     }
 
+    @Override
     public URI baseUrl() {
         return connection.baseUrl();
     }
@@ -83,8 +84,13 @@ public final class HubHttpClient implements HubApi {
     @Override
     public TemperatureProxyRegistered registerTemperatureProxy(Credential hostKey, TemperatureProxyRegistration registration)
             throws HubException {
-        return required(call("POST", "/api/v1/temperature-proxy/register", hostKey, registration,
-                TemperatureProxyRegistered.class), "registration");
+        TemperatureProxyRegistered registered = required(call("POST", "/api/v1/temperature-proxy/register", hostKey,
+                registration, TemperatureProxyRegistered.class), "registration");
+        if (registered.ctrlToken() == null || registered.ctrlToken().isBlank()) {
+            throw new HubException(HubException.Kind.REJECTED, "the hub's answer was refused: the registration answer "
+                    + "has no ctrl_token");
+        }
+        return registered;
     }
 
     @Override

@@ -160,6 +160,17 @@ class HubHttpClientTest {
     }
 
     @Test
+    void aRegistrationWithoutAControlTokenIsRejected() throws Exception {
+        answer(201, "application/json", "{\"host_id\":\"pve1\",\"ctrl_token\":\" \"}", Map.of());
+        HubException e = assertThrows(HubException.class, () -> client().registerTemperatureProxy(
+                Credential.bearer("hfh_host"), new io.homefleet.common.contract.v1.TemperatureProxyRegistration("pve1",
+                        null, io.homefleet.common.contract.v1.TemperatureProxyRegistration.Kind.SOCKET, null)));
+        assertEquals(HubException.Kind.REJECTED, e.kind());
+        assertEquals("the hub's answer was refused: the registration answer has no ctrl_token", e.getMessage());
+        assertEquals("/api/v1/temperature-proxy/register", seen.get("path"));
+    }
+
+    @Test
     void typedCallsSendAndReadTheContractRecords() throws Exception {
         answer(201, "application/json", "{\"key\":\"hfc_abc\",\"kind\":\"customer\"}", Map.of());
         IssuedKey key = client().issueCustomerKey(OPERATOR, "acme");
