@@ -2,6 +2,7 @@ package io.homefleet.agent;
 
 import io.homefleet.agent.config.AgentConfig;
 import io.homefleet.agent.guest.GuestService;
+import io.homefleet.service.version.ServiceVersion;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -24,7 +25,7 @@ public class DaemonStartup {
     void onStart(@Observes StartupEvent event) throws IOException {
         // The config path is logged because an agent started with another file than the default is a known trap.
         LOG.infof("homefleet-agent %s for host %s (config %s); local API %s, certificate SHA-256 fingerprint %s",
-                AgentVersion.get(), config.hub().hostId(), location.configFile(), config.localApi().listenAddr(),
+                ServiceVersion.of("agent"), config.hub().hostId(), location.configFile(), config.localApi().listenAddr(),
                 config.localApiCertificate().fingerprint());
         guests.resumeInterrupted();
     }

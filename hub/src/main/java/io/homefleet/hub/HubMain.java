@@ -1,6 +1,7 @@
 package io.homefleet.hub;
 
 import io.homefleet.service.db.EmbeddedPostgresLauncher;
+import io.homefleet.service.version.ServiceVersion;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
@@ -19,13 +20,7 @@ public final class HubMain {
 
     public static void main(String... args) throws Exception {
         if (args.length > 0 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            java.util.Properties props = new java.util.Properties();
-            try (var in = HubMain.class.getResourceAsStream("/homefleet-hub-version.properties")) {
-                if (in != null) {
-                    props.load(in);
-                }
-            }
-            System.out.println("homefleet-hub " + props.getProperty("version", "dev"));
+            System.out.println("homefleet-hub " + ServiceVersion.of("hub"));
             return;
         }
         if (args.length > 0 && args[0].equals("operators")) {

@@ -1,10 +1,10 @@
 package io.homefleet.agent.cli;
 
 import java.io.IOException;
-import io.homefleet.agent.AgentVersion;
 import io.homefleet.agent.config.AgentConfig;
 import io.homefleet.agent.config.AgentConfigLoader;
 import io.homefleet.service.config.InvalidConfigException;
+import io.homefleet.service.version.ServiceVersion;
 import io.quarkus.runtime.Quarkus;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,7 +60,7 @@ public class AgentCommand implements Callable<Integer> {
     static class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"homefleet-agent " + AgentVersion.get()};
+            return new String[] {"homefleet-agent " + ServiceVersion.of("agent")};
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.homefleet.agent.hub;
 
-import io.homefleet.agent.AgentVersion;
+import io.homefleet.service.version.ServiceVersion;
 import io.homefleet.agent.config.AgentConfig;
 import io.homefleet.agent.guest.GuestService;
 import io.homefleet.agent.host.HostMetricsService;
@@ -46,7 +46,7 @@ public class HostReportLoop {
                           GuestService guests) {
         config.hub().warnings().forEach(LOG::warn);
         this.hub = hub;
-        this.builder = new HostReportBuilder(config.hub().hostId(), config.proxmox().node(), AgentVersion.get(),
+        this.builder = new HostReportBuilder(config.hub().hostId(), config.proxmox().node(), ServiceVersion.of("agent"),
                 metrics, proxmox, guests.journal());
         this.interval = Duration.ofSeconds(config.hub().reportIntervalSeconds());
         this.backoff = Backoff.exponential(Duration.ofSeconds(2), interval.multipliedBy(5));

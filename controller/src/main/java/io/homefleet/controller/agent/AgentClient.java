@@ -9,7 +9,7 @@ import io.homefleet.common.contract.v1.HostMetrics;
 import io.homefleet.common.contract.v1.HostStorage;
 import io.homefleet.common.credential.TokenKind;
 import io.homefleet.common.json.Json;
-import io.homefleet.controller.ControllerVersion;
+import io.homefleet.service.version.ServiceVersion;
 import io.homefleet.controller.config.ControllerConfig;
 import io.homefleet.service.hubclient.Credential;
 import io.homefleet.service.hubclient.HubConnection;
@@ -39,7 +39,7 @@ public final class AgentClient {
         this.http = HubHttpClient.create(HubConnection.to(URI.create(api.baseUrl()))
                 .trusting(TrustOptions.pinned(Fingerprint.parse(api.fingerprint())))
                 .withTimeout(TIMEOUT)
-                .withUserAgent("homefleet-controller/" + ControllerVersion.get()));
+                .withUserAgent("homefleet-controller/" + ServiceVersion.of("controller")));
     }
 
     public ControllerConfig.LocalApi api() {

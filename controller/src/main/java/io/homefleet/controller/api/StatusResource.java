@@ -3,7 +3,7 @@ package io.homefleet.controller.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.homefleet.common.contract.v1.ContractRecord;
 import io.homefleet.common.json.Json;
-import io.homefleet.controller.ControllerVersion;
+import io.homefleet.service.version.ServiceVersion;
 import io.homefleet.controller.config.ConfigInstaller;
 import io.homefleet.controller.runtime.ControllerRuntime;
 import io.homefleet.controller.status.ControllerState;
@@ -54,7 +54,7 @@ public class StatusResource {
                 link.lastHubError(), hub.map(h -> h.authRefused()).orElse(false),
                 hub.map(h -> h.spool().droppedReports()).orElse(0L), hub.map(h -> h.spool().droppedEvents()).orElse(0L));
         ControllerState.AgentLink agent = runtime.agentLink();
-        return new Status(ControllerVersion.get(), runtime.configured(), runtime.identity()
+        return new Status(ServiceVersion.of("controller"), runtime.configured(), runtime.identity()
                 .map(i -> new IdentityView(i.customerId(), i.name(), i.domain())).orElse(null), view,
                 new AgentLinkView(agent.state(), agent.message(), agent.checkedAt()), runtime.setupProblem().orElse(null));
     }

@@ -1,6 +1,6 @@
 package io.homefleet.controller.cli;
 
-import io.homefleet.controller.ControllerVersion;
+import io.homefleet.service.version.ServiceVersion;
 import io.homefleet.controller.config.ControllerConfig;
 import io.homefleet.controller.config.ControllerConfigLoader;
 import io.homefleet.service.config.InvalidConfigException;
@@ -50,7 +50,7 @@ public class ControllerCommand implements Callable<Integer> {
     static class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"homefleet-controller " + ControllerVersion.get()};
+            return new String[] {"homefleet-controller " + ServiceVersion.of("controller")};
         }
     }
 }

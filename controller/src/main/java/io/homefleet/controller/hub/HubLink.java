@@ -9,7 +9,7 @@ import io.homefleet.common.contract.v1.EventType;
 import io.homefleet.common.contract.v1.Severity;
 import io.homefleet.common.credential.TokenKind;
 import io.homefleet.common.json.Json;
-import io.homefleet.controller.ControllerVersion;
+import io.homefleet.service.version.ServiceVersion;
 import io.homefleet.controller.config.ControllerConfig;
 import io.homefleet.service.hubclient.Credential;
 import io.homefleet.service.hubclient.HubConnection;
@@ -268,7 +268,7 @@ public final class HubLink implements AutoCloseable {
         ControllerConfig.Hub hub = config.get().hub();
         if (client == null || !Objects.equals(clientFor, hub)) {
             client = HubHttpClient.create(HubConnection.of(hub.url(), hub.trustOptions(), hub.allowPlainHttp())
-                    .withUserAgent("homefleet-controller/" + ControllerVersion.get()));
+                    .withUserAgent("homefleet-controller/" + ServiceVersion.of("controller")));
             clientFor = hub;
         }
         return client;

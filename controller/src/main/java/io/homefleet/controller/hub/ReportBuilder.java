@@ -3,7 +3,7 @@ package io.homefleet.controller.hub;
 import io.homefleet.common.contract.v1.ControllerReport;
 import io.homefleet.common.contract.v1.HealthStatus;
 import io.homefleet.common.contract.v1.HostStorage;
-import io.homefleet.controller.ControllerVersion;
+import io.homefleet.service.version.ServiceVersion;
 import io.homefleet.controller.agent.AgentLink;
 import io.homefleet.controller.config.ConfigInstaller;
 import io.homefleet.controller.config.ControllerConfig;
@@ -71,7 +71,7 @@ public final class ReportBuilder {
         List<String> reasons = new ArrayList<>(failures);
         reasons.addAll(warnings);
         reasons = reasons.stream().limit(64).map(r -> r.length() > 1024 ? r.substring(0, 1023) + "…" : r).toList();
-        return new ControllerReport(UUID.randomUUID(), config.customer().id(), ControllerVersion.get(), clock.instant(),
+        return new ControllerReport(UUID.randomUUID(), config.customer().id(), ServiceVersion.of("controller"), clock.instant(),
                 new ControllerReport.Health(status, reasons.isEmpty() ? null : reasons),
                 config.monitoringOn(), system.read(), storage(), containers, null, config.controllerUrl(),
                 appliedRevision.get(), ConfigInstaller.reportedValues(config), null);

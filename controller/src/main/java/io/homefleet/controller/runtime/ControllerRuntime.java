@@ -8,7 +8,7 @@ import io.homefleet.common.contract.v1.HostMetrics;
 import io.homefleet.common.contract.v1.HostStorage;
 import io.homefleet.common.contract.v1.Severity;
 import io.homefleet.common.json.Json;
-import io.homefleet.controller.ControllerVersion;
+import io.homefleet.service.version.ServiceVersion;
 import io.homefleet.controller.bootstrap.BootstrapSeeder;
 import io.homefleet.controller.config.ConfigInstaller;
 import io.homefleet.controller.config.ControllerConfig;
@@ -89,12 +89,12 @@ public class ControllerRuntime implements ControllerState, ControllerSetup {
         if (Files.exists(file)) {
             ControllerConfig loaded = ControllerConfigLoader.load(file);
             apply(loaded);
-            LOG.infof("homefleet-controller %s starting (customer: %s, domain: %s; config %s)", ControllerVersion.get(),
+            LOG.infof("homefleet-controller %s starting (customer: %s, domain: %s; config %s)", ServiceVersion.of("controller"),
                     loaded.customer().id(), loaded.customer().domain(), file);
         } else {
             config.set(ControllerConfigLoader.setupDefaults(file));
             LOG.infof("homefleet-controller %s in setup mode: neither %s nor %s exists; the web page asks for the hub "
-                    + "URL, the customer id and the retrieval password", ControllerVersion.get(), file,
+                    + "URL, the customer id and the retrieval password", ServiceVersion.of("controller"), file,
                     paths.bootstrapFile());
         }
     }
@@ -122,7 +122,7 @@ public class ControllerRuntime implements ControllerState, ControllerSetup {
             startAgentLoop();
             agent.check();
             hub.start();
-            event(EventType.CONTROLLER_STARTED, Severity.INFO, "controller " + ControllerVersion.get() + " started",
+            event(EventType.CONTROLLER_STARTED, Severity.INFO, "controller " + ServiceVersion.of("controller") + " started",
                     null);
         } else {
             hub.spool().maxItems(next.spool().maxItems());

@@ -3,7 +3,7 @@ package io.homefleet.controller.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.homefleet.controller.ControllerVersion;
+import io.homefleet.service.version.ServiceVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -34,8 +34,8 @@ class ControllerCommandTest {
     void versionNamesTheBuild() {
         String[] r = run("--version");
         assertEquals("0", r[0], r[2]);
-        assertEquals("homefleet-controller " + ControllerVersion.get(), r[1].strip());
-        assertTrue(!ControllerVersion.get().equals("unknown"));
+        assertEquals("homefleet-controller " + ServiceVersion.of("controller"), r[1].strip());
+        assertTrue(!ServiceVersion.of("controller").equals("unknown"));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package io.homefleet.sensorproxy.config;
 
-import io.homefleet.sensorproxy.Version;
 import io.homefleet.service.hubclient.HubConnection;
 import io.homefleet.service.tls.TrustOptions;
+import io.homefleet.service.version.ServiceVersion;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -52,6 +52,6 @@ public final class ControlPlaneUrl {
      */
     public static HubConnection connection(URI base, TrustOptions trust, Duration timeout) {
         return HubConnection.to(base).trusting(trust).withTimeout(timeout).allowingPlainHttp(true)
-                .withUserAgent("homefleet-sensor-proxy/" + Version.current());
+                .withUserAgent("homefleet-sensor-proxy/" + ServiceVersion.of("sensor-proxy"));
     }
 }

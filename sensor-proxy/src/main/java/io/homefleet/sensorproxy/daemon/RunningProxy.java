@@ -161,7 +161,7 @@ public final class RunningProxy implements AutoCloseable {
         SensorProxyStatus.Allowlist allowlist = sync != null ? sync.status()
                 : new SensorProxyStatus.Allowlist("file", false, null, null, allowList.get().sweepTargets().size(), null, null,
                         null, null, 0, null);
-        return new SensorProxyStatus("ok", io.homefleet.sensorproxy.Version.current(), node, startedAt,
+        return new SensorProxyStatus("ok", io.homefleet.service.version.ServiceVersion.of("sensor-proxy"), node, startedAt,
                 Duration.between(startedAt, Instant.now()).toSeconds(), temperatures.nodeCount(), temperatures.lastSuccess(),
                 c.httpEnabled(), allowlist, null);
     }
