@@ -1,12 +1,10 @@
 package io.homefleet.agent.testsupport;
 
 import io.homefleet.service.tls.SelfSignedCertificate;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.homefleet.agent.localapi.auth.OperatorCredential;
 import io.homefleet.common.credential.TokenKind;
 import io.homefleet.common.credential.Tokens;
-import io.homefleet.common.json.Json;
+import io.homefleet.common.testing.PveshStandIn;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +23,6 @@ import java.util.UUID;
  * state, and a hub stand-in. Tests find it all through {@link TestEnv}.
  */
 public class AgentTestEnvironment implements QuarkusTestResourceLifecycleManager {
-    private static final ObjectMapper JSON = Json.mapper();
     private HubStandIn hub;
 
     @Override
@@ -80,34 +77,12 @@ public class AgentTestEnvironment implements QuarkusTestResourceLifecycleManager
     }
 
     private static Path installPveshStandIn(Path dir) throws IOException {
-        Path script = dir.resolve("pvesh-standin");
         try (InputStream in = AgentTestEnvironment.class.getResourceAsStream("/proxmox/pvesh-standin")) {
-            Files.write(script, in.readAllBytes());
+            return PveshStandIn.install(dir, in.readAllBytes(), dir.resolve("tank"), Map.of(TestEnv.GOLDEN_ARCHIVE,
+                    Map.of("arch", "amd64", "ostype", "debian", "hostname", "golden-build", "unprivileged", 1,
+                            "features", "nesting=1", "hookscript", "local:snippets/golden-hook.sh", "dev0", "/dev/kvm",
+                            "memory", 2048)));
         }
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        Path stateDir = dir.resolve("pvesh-standin-state");
-        Files.createDirectories(stateDir);
-        ObjectNode state = JSON.createObjectNode();
-        state.put("node", "pve");
-        state.set("storage_config", JSON.valueToTree(List.of(
-                Map.of("storage", "local", "type", "dir", "path", "/var/lib/vz", "content", "backup,iso,vztmpl"),
-                Map.of("storage", "local-lvm", "type", "lvmthin", "vgname", "pve", "thinpool", "data",
-                        "content", "images,rootdir"),
-                Map.of("storage", "tank", "type", "dir", "path", dir.resolve("tank").toString(), "content", "images,rootdir"))));
-        state.set("storage_status", JSON.valueToTree(List.of(
-                Map.of("storage", "local", "type", "dir", "content", "backup,iso,vztmpl", "total", 100_000_000_000L,
-                        "used", 12_000_000_000L, "avail", 88_000_000_000L, "active", 1, "enabled", 1, "shared", 0),
-                Map.of("storage", "local-lvm", "type", "lvmthin", "content", "images,rootdir", "total", 800_000_000_000L,
-                        "used", 40_000_000_000L, "avail", 760_000_000_000L, "active", 1, "enabled", 1, "shared", 0),
-                Map.of("storage", "tank", "type", "dir", "content", "images,rootdir", "total", 1_000_000_000_000L,
-                        "used", 8_000_000_000L, "avail", 992_000_000_000L, "active", 1, "enabled", 1, "shared", 0))));
-        state.set("archives", JSON.valueToTree(Map.of(TestEnv.GOLDEN_ARCHIVE, Map.of(
-                "arch", "amd64", "ostype", "debian", "hostname", "golden-build", "unprivileged", 1,
-                "features", "nesting=1", "hookscript", "local:snippets/golden-hook.sh", "dev0", "/dev/kvm",
-                "memory", 2048))));
-        state.set("containers", JSON.createObjectNode());
-        Files.writeString(stateDir.resolve("state.json"), JSON.writeValueAsString(state));
-        return script;
     }
 
     private static void secret(Path file, String value) throws IOException {

@@ -16,7 +16,7 @@ import io.homefleet.common.json.Json;
 import io.homefleet.controller.agent.AgentLink;
 import io.homefleet.controller.config.ControllerConfig;
 import io.homefleet.controller.config.ControllerConfigLoader;
-import io.homefleet.controller.support.RealHub;
+import io.homefleet.common.testing.RealHub;
 import io.homefleet.controller.system.ProcSystemStats;
 import io.homefleet.service.retry.Backoff;
 import java.nio.file.Files;
@@ -46,7 +46,7 @@ class HubLinkRealHubTest {
     @BeforeAll
     static void startHub() throws Exception {
         dir = Path.of("target", "hub-link-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
-        hub = new RealHub(dir.resolve("hub")).start();
+        hub = RealHub.plainHttp(dir.resolve("hub")).start();
     }
 
     @AfterAll

@@ -1,10 +1,9 @@
 package io.homefleet.controller.support;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.homefleet.common.credential.TokenKind;
 import io.homefleet.common.credential.Tokens;
-import io.homefleet.common.json.Json;
+import io.homefleet.common.testing.PackagedApp;
+import io.homefleet.common.testing.PveshStandIn;
 import io.homefleet.service.tls.Fingerprint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -12,7 +11,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,16 +24,15 @@ import java.util.concurrent.TimeUnit;
  * storage directory, its local API on a free loopback port with its own self-signed certificate.
  */
 public final class AgentJar implements AutoCloseable {
-    public static final Path JAR = Path.of("..", "agent", "target", "quarkus-app", "quarkus-run.jar");
+    public static final Path JAR = PackagedApp.jarOf("agent");
     /** The agent's own stand-in, used as the agent's tests use it. */
     public static final Path PVESH_STANDIN = Path.of("..", "agent", "src", "test", "resources", "proxmox", "pvesh-standin");
-    private static final ObjectMapper JSON = Json.mapper();
 
     public final Path dir;
     public final Path config;
     public final Path tankDir;
     public final int port;
-    private Process process;
+    private final PackagedApp app;
 
     public AgentJar(Path dir) throws IOException {
         this.dir = dir.toAbsolutePath();
@@ -69,31 +66,12 @@ public final class AgentJar implements AutoCloseable {
                   socket: %s
                 """.formatted(unusedHubPort, hostKey, port, this.dir.resolve("state"), pvesh,
                 this.dir.resolve("sensor-proxy.sock")));
+        this.app = new PackagedApp("agent", JAR, this.dir.resolve("agent.log"), List.of("-Xmx128m"),
+                List.of("--config", config.toString()));
     }
 
     private Path installPvesh() throws IOException {
-        Path script = dir.resolve("pvesh-standin");
-        Files.copy(PVESH_STANDIN, script, StandardCopyOption.REPLACE_EXISTING);
-        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
-        Path stateDir = Files.createDirectories(dir.resolve("pvesh-standin-state"));
-        ObjectNode state = JSON.createObjectNode();
-        state.put("node", "pve");
-        state.set("storage_config", JSON.valueToTree(List.of(
-                Map.of("storage", "local", "type", "dir", "path", "/var/lib/vz", "content", "backup,iso,vztmpl"),
-                Map.of("storage", "local-lvm", "type", "lvmthin", "vgname", "pve", "thinpool", "data",
-                        "content", "images,rootdir"),
-                Map.of("storage", "tank", "type", "dir", "path", tankDir.toString(), "content", "images,rootdir"))));
-        state.set("storage_status", JSON.valueToTree(List.of(
-                Map.of("storage", "local", "type", "dir", "content", "backup,iso,vztmpl", "total", 100_000_000_000L,
-                        "used", 12_000_000_000L, "avail", 88_000_000_000L, "active", 1, "enabled", 1, "shared", 0),
-                Map.of("storage", "local-lvm", "type", "lvmthin", "content", "images,rootdir", "total", 800_000_000_000L,
-                        "used", 40_000_000_000L, "avail", 760_000_000_000L, "active", 1, "enabled", 1, "shared", 0),
-                Map.of("storage", "tank", "type", "dir", "content", "images,rootdir", "total", 1_000_000_000_000L,
-                        "used", 8_000_000_000L, "avail", 992_000_000_000L, "active", 1, "enabled", 1, "shared", 0))));
-        state.set("archives", JSON.createObjectNode());
-        state.set("containers", JSON.createObjectNode());
-        Files.writeString(stateDir.resolve("state.json"), JSON.writeValueAsString(state));
-        return script;
+        return PveshStandIn.install(dir, Files.readAllBytes(PVESH_STANDIN), tankDir, Map.of());
     }
 
     /** {@code agent tokens mint --vmid N}: the token the agent prints once. */
@@ -105,25 +83,12 @@ public final class AgentJar implements AutoCloseable {
     }
 
     public void start() throws Exception {
-        if (!Files.exists(JAR)) {
-            throw new IllegalStateException("the agent jar " + JAR.toAbsolutePath() + " is absent: build the agent first "
-                    + "(./mvnw -B -ntp -pl agent -am install -DskipTests)");
-        }
-        process = new ProcessBuilder(command("--config", config.toString())).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("agent.log").toFile())).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
+        app.start(() -> {
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException notYet) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the agent did not start; its log: "
-                            + Files.readString(dir.resolve("agent.log")));
-                }
-                Thread.sleep(200);
+                return true;
             }
-        }
+        }, Duration.ofSeconds(90));
     }
 
     /** The SHA-256 of the certificate the agent serves, as a controller pins it. */
@@ -153,16 +118,6 @@ public final class AgentJar implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            process = null;
-        }
+        app.stop();
     }
 }

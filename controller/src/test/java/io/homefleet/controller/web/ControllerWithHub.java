@@ -2,7 +2,7 @@ package io.homefleet.controller.web;
 
 import io.homefleet.controller.support.AgentJar;
 import io.homefleet.controller.support.PodmanService;
-import io.homefleet.controller.support.RealHub;
+import io.homefleet.common.testing.RealHub;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ public class ControllerWithHub implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             Path dir = Path.of("target", "ui-" + UUID.randomUUID().toString().substring(0, 8)).toAbsolutePath();
-            hub = new RealHub(dir.resolve("hub")).start();
+            hub = RealHub.plainHttp(dir.resolve("hub")).start();
             Path key = hub.customerWithKey(CUSTOMER, dir);
             agent = new AgentJar(dir.resolve("agent"));
             Path guestToken = dir.resolve("guest.token");

@@ -16,7 +16,8 @@ import io.homefleet.common.contract.v1.TemperatureProxyRegistration;
 import io.homefleet.sensorproxy.config.AllowedNodesFile;
 import io.homefleet.sensorproxy.config.ControlPlaneSnapshot;
 import io.homefleet.sensorproxy.config.SecretFiles;
-import io.homefleet.sensorproxy.support.RealHub;
+import io.homefleet.common.testing.RealHub;
+import io.homefleet.sensorproxy.support.HttpsHub;
 import io.homefleet.sensorproxy.support.TestProxy;
 import io.homefleet.service.hubclient.Credential;
 import io.homefleet.service.hubclient.HubApi;
@@ -54,7 +55,7 @@ class ControlPlaneWithRealHubTest {
 
     @BeforeAll
     static void fleet() throws Exception {
-        hub = RealHub.get();
+        hub = HttpsHub.get();
         hub.host("sync-a1", "sync-alpha", "10.11.0.1");
         hub.host("sync-a2", "sync-alpha", "10.11.0.2", "fd00:11::2");
         hub.host("sync-b1", "sync-beta", "10.12.0.1");

@@ -14,7 +14,8 @@ import io.homefleet.sensorproxy.config.ConfigLoader;
 import io.homefleet.sensorproxy.config.ControlPlaneSnapshot;
 import io.homefleet.sensorproxy.config.LoadedConfig;
 import io.homefleet.sensorproxy.config.SecretFiles;
-import io.homefleet.sensorproxy.support.RealHub;
+import io.homefleet.common.testing.RealHub;
+import io.homefleet.sensorproxy.support.HttpsHub;
 import io.homefleet.sensorproxy.support.TestProxy;
 import io.homefleet.service.hubclient.HubApi;
 import io.homefleet.service.hubclient.HubException;
@@ -54,7 +55,7 @@ class RegisterCommandTest {
 
     @BeforeAll
     static void fleet() throws Exception {
-        hub = RealHub.get();
+        hub = HttpsHub.get();
         hub.host("reg-a1", "reg-alpha", "10.21.0.1");
         hub.host("reg-a2", "reg-alpha", "10.21.0.2");
         hub.host("reg-b1", "reg-beta", "10.22.0.1");
