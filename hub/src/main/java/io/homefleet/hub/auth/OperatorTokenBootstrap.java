@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Makes sure an operator can always get in: the configured operator token, or else one generated on first
@@ -17,8 +16,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class OperatorTokenBootstrap {
-    private static final Logger LOG = Logger.getLogger(OperatorTokenBootstrap.class);
-
     @Inject
     HubConfig config;
 
@@ -29,14 +26,8 @@ public class OperatorTokenBootstrap {
     int port;
 
     void onStart(@Observes StartupEvent event) {
-        OperatorTokenFile.Resolved resolved = OperatorTokenFile.resolve(config.operator().token(),
-                "homefleet.hub.operator.token", Path.of(config.dataDir()));
-        credentials.makeSoleToken(TokenKind.OPERATOR, resolved.token());
-        if (resolved.file() == null) {
-            LOG.info("Operator token taken from configuration (homefleet.hub.operator.token)");
-            return;
-        }
-        LOG.infof("Operator token is in %s (mode 0600). Try: curl -H \"Authorization: Bearer $(cat %s)\" "
-                + "http://localhost:%d/api/v1/customers", resolved.file(), resolved.file(), port);
+        OperatorTokenFile.establish(config.operator().token(), "homefleet.hub.operator.token",
+                Path.of(config.dataDir()), token -> credentials.makeSoleToken(TokenKind.OPERATOR, token), port,
+                "/api/v1/customers");
     }
 }

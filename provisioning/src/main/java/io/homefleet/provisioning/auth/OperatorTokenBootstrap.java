@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 /**
  * Makes sure an operator can always get in, as the hub does: the configured operator token, or else one generated
@@ -16,8 +15,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class OperatorTokenBootstrap {
-    private static final Logger LOG = Logger.getLogger(OperatorTokenBootstrap.class);
-
     @Inject
     ProvisioningSettings settings;
 
@@ -28,14 +25,7 @@ public class OperatorTokenBootstrap {
     int port;
 
     void onStart(@Observes StartupEvent event) {
-        OperatorTokenFile.Resolved resolved = OperatorTokenFile.resolve(settings.operator().token(),
-                "homefleet.provisioning.operator.token", Path.of(settings.dataDir()));
-        store.use(resolved.token());
-        if (resolved.file() == null) {
-            LOG.info("Operator token taken from configuration (homefleet.provisioning.operator.token)");
-            return;
-        }
-        LOG.infof("Operator token is in %s (mode 0600). Try: curl -H \"Authorization: Bearer $(cat %s)\" "
-                + "http://localhost:%d/api/v1/hosts", resolved.file(), resolved.file(), port);
+        OperatorTokenFile.establish(settings.operator().token(), "homefleet.provisioning.operator.token",
+                Path.of(settings.dataDir()), store::use, port, "/api/v1/hosts");
     }
 }

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
 
 /**
  * The operator token a service starts with, so an operator can always get in: the configured one (checked to be an
@@ -17,6 +19,7 @@ import java.util.Optional;
  */
 public final class OperatorTokenFile {
     public static final String FILE_NAME = "operator-token";
+    private static final Logger LOG = Logger.getLogger(OperatorTokenFile.class);
 
     /** The token, and the file it is kept in (null when it came from configuration). */
     public record Resolved(String token, Path file) {
@@ -50,5 +53,23 @@ public final class OperatorTokenFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the operator token file " + file, e);
         }
+    }
+
+    /**
+     * What a service does at start: {@link #resolve} the token, hand it to {@code use} (the service's token store),
+     * and log where it came from, never the secret; for a generated file, with a curl line trying {@code tryPath}
+     * on {@code port}.
+     */
+    public static Resolved establish(Optional<String> configured, String configKey, Path dataDir, Consumer<String> use,
+                                     int port, String tryPath) {
+        Resolved resolved = resolve(configured, configKey, dataDir);
+        use.accept(resolved.token());
+        if (resolved.file() == null) {
+            LOG.infof("Operator token taken from configuration (%s)", configKey);
+        } else {
+            LOG.infof("Operator token is in %s (mode 0600). Try: curl -H \"Authorization: Bearer $(cat %s)\" "
+                    + "http://localhost:%d%s", resolved.file(), resolved.file(), port, tryPath);
+        }
+        return resolved;
     }
 }
