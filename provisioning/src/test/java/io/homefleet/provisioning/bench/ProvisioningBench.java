@@ -16,15 +16,18 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -65,15 +68,61 @@ class ProvisioningBench {
                 Map<String, Long> answerNanos = new ConcurrentHashMap<>();
                 long one = run(peers.subList(0, 1), "one", answerNanos);
                 answerNanos.clear();
+                Map<Long, String> roots = new HashMap<>();
+                peers.forEach(p -> roots.put(p.pid(), "sshd peers (sshd, login shells, stand-in commands)"));
+                Function<String, String> groups = groups(TestConfigFiles.dir());
+                Map<String, Double> before = ProcessCpu.snapshot(groups, roots);
                 long many = run(peers.subList(1, HOSTS + 1), "many", answerNanos);
+                Map<String, Double> cpu = ProcessCpu.delta(before, ProcessCpu.snapshot(groups, roots));
                 System.out.printf("provisioning: 1 host rebuild->ready %.2f s; %d hosts at once %.2f s; ratio %.2f "
                                 + "(simulated boot %d ms, install %d ms, reboot %d ms)%n", one / 1e9, HOSTS, many / 1e9,
                         (double) many / one, BOOT.toMillis(), INSTALL.toMillis(), REBOOT.toMillis());
+                printCpu(cpu, peers.subList(1, HOSTS + 1), many);
                 answerLatency(peers.subList(1, HOSTS + 1));
             }
         } finally {
             peers.forEach(StandInHost::close);
         }
+    }
+
+    /** Groups by command line: the two JVMs by their jar, each embedded PostgreSQL by its data directory. */
+    static Function<String, String> groups(Path testDir) {
+        String hubDir = testDir.resolve("hub").toString();
+        return cmdline -> {
+            if (cmdline.contains("bin/postgres ") && cmdline.contains(" -D ")) {
+                return cmdline.contains(hubDir) ? "PostgreSQL of the hub" : "PostgreSQL of provisioning";
+            }
+            if (cmdline.contains("/provisioning/target/quarkus-app/")) {
+                return "provisioning JVM";
+            }
+            if (cmdline.contains("/hub/target/quarkus-app/")) {
+                return "hub JVM";
+            }
+            return null;
+        };
+    }
+
+    /**
+     * CPU seconds of the many-host run per process group, and per host: provisioning's own (its JVM and database)
+     * apart from the peers' (each sshd stands for a separate machine with its own CPU) and the hub's.
+     */
+    static void printCpu(Map<String, Double> cpu, List<StandInHost> peers, long wallNanos) {
+        int n = peers.size();
+        double connections = peers.stream().mapToLong(StandInHost::connections).sum() / (double) n;
+        double commands = peers.stream().mapToLong(p -> p.commands().size()).sum() / (double) n;
+        StringBuilder line = new StringBuilder("provisioning: CPU seconds over the " + n + "-host run ("
+                + String.format("%.1f", wallNanos / 1e9) + " s wall, 2 cores = "
+                + String.format("%.0f", 2 * wallNanos / 1e9) + " CPU s):");
+        cpu.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> line.append(String.format(" %s %.1f;", e.getKey(), e.getValue())));
+        System.out.println(line);
+        double own = cpu.getOrDefault("provisioning JVM", 0.0) + cpu.getOrDefault("PostgreSQL of provisioning", 0.0);
+        double hub = cpu.getOrDefault("hub JVM", 0.0) + cpu.getOrDefault("PostgreSQL of the hub", 0.0);
+        double peer = cpu.getOrDefault("sshd peers (sshd, login shells, stand-in commands)", 0.0);
+        System.out.printf("provisioning: CPU per host: provisioning itself (JVM + its PostgreSQL) %.3f s; hub (JVM + "
+                        + "its PostgreSQL) %.3f s; the host's side (sshd peer) %.3f s; per host %.1f SSH connections, "
+                        + "%.1f commands (exec channels, one shell each)%n", own / n, hub / n, peer / n, connections,
+                commands);
     }
 
     /** Rebuilds every peer's host at once and waits until all are ready; answers the wall time in ns. */
