@@ -33,8 +33,10 @@ import org.junit.jupiter.api.Test;
 /**
  * make bench (bench/provisioning.sh): the packaged service, the real hub jar and one real sshd per host (stand-in
  * pvecm, systemctl, sensor-proxy) on its own loopback address. Simulated installers with fixed delays (boot, install,
- * reboot) take first one host, then {@code bench.hosts} hosts at once, from rebuild to {@code ready}: the wall time of
- * the many beside the one's. Then the answer endpoint's latency under concurrent installers, beside the floor of
+ * reboot) take first one host (after a warm-up host), then {@code bench.hosts} hosts at once, from rebuild to
+ * {@code ready}: the wall time of the many beside the one's, and the CPU seconds each process group spent on the many
+ * ({@link ProcessCpu}; the sshd peers stand for separate machines, so their CPU is reported apart from
+ * provisioning's). One observer lists the hosts every 100 ms to see them settle. Then the answer endpoint's latency under concurrent installers, beside the floor of
  * {@code GET /q/health/live} from the same threads. Not a test: it is run by name only (-Dit.test=ProvisioningBench).
  */
 class ProvisioningBench {
@@ -61,36 +63,47 @@ class ProvisioningBench {
             try (ProvisioningJar service = new ProvisioningJar(TestConfigFiles.dir().resolve("data"),
                     TestConfigFiles.configFile(), port, List.of("homefleet.provisioning.lifecycle.tick=200ms"))) {
                 service.start();
-                for (int i = 0; i <= HOSTS; i++) {
+                for (int i = 0; i <= HOSTS + 1; i++) {
                     peers.add(new StandInHost(TestConfigFiles.dir().resolve("peers").resolve("p" + i),
                             "127.0.1." + (i + 1), sshPort).start());
                 }
                 Map<String, Long> answerNanos = new ConcurrentHashMap<>();
-                long one = run(peers.subList(0, 1), "one", answerNanos);
+                // A first host warms the JVMs up (class loading, JIT, the first SSH handshake), so that the one host
+                // measured next is timed as warm as the many.
+                run(peers.subList(0, 1), "warmup", answerNanos); // a prefix of its own length: its own MACs
+                long one = run(peers.subList(1, 2), "one", answerNanos);
                 answerNanos.clear();
                 Map<Long, String> roots = new HashMap<>();
                 peers.forEach(p -> roots.put(p.pid(), "sshd peers (sshd, login shells, stand-in commands)"));
                 Function<String, String> groups = groups(TestConfigFiles.dir());
                 Map<String, Double> before = ProcessCpu.snapshot(groups, roots);
-                long many = run(peers.subList(1, HOSTS + 1), "many", answerNanos);
+                long many = run(peers.subList(2, HOSTS + 2), "many", answerNanos);
                 Map<String, Double> cpu = ProcessCpu.delta(before, ProcessCpu.snapshot(groups, roots));
                 System.out.printf("provisioning: 1 host rebuild->ready %.2f s; %d hosts at once %.2f s; ratio %.2f "
                                 + "(simulated boot %d ms, install %d ms, reboot %d ms)%n", one / 1e9, HOSTS, many / 1e9,
                         (double) many / one, BOOT.toMillis(), INSTALL.toMillis(), REBOOT.toMillis());
-                printCpu(cpu, peers.subList(1, HOSTS + 1), many);
-                answerLatency(peers.subList(1, HOSTS + 1));
+                printCpu(cpu, peers.subList(2, HOSTS + 2), many);
+                answerLatency(groups, roots);
             }
         } finally {
             peers.forEach(StandInHost::close);
         }
     }
 
-    /** Groups by command line: the two JVMs by their jar, each embedded PostgreSQL by its data directory. */
+    /**
+     * Groups by command line, among this bench's own processes only (another run on the machine must not count): the
+     * two JVMs by their jar, each embedded PostgreSQL by its data directory under this run's directory.
+     */
     static Function<String, String> groups(Path testDir) {
         String hubDir = testDir.resolve("hub").toString();
+        String dataDir = testDir.resolve("data").toString();
         return cmdline -> {
             if (cmdline.contains("bin/postgres ") && cmdline.contains(" -D ")) {
-                return cmdline.contains(hubDir) ? "PostgreSQL of the hub" : "PostgreSQL of provisioning";
+                return cmdline.contains(hubDir) ? "PostgreSQL of the hub"
+                        : cmdline.contains(dataDir) ? "PostgreSQL of provisioning" : null;
+            }
+            if (!cmdline.contains(testDir.toString())) {
+                return null;
             }
             if (cmdline.contains("/provisioning/target/quarkus-app/")) {
                 return "provisioning JVM";
@@ -137,21 +150,52 @@ class ProvisioningBench {
             ids.add(id + " " + mac);
         }
         long start = System.nanoTime();
-        List<Future<String>> done = new ArrayList<>();
+        List<Future<?>> done = new ArrayList<>();
         for (int i = 0; i < peers.size(); i++) {
             StandInHost peer = peers.get(i);
             String[] host = ids.get(i).split(" ");
-            done.add(threads.submit(() -> installer(host[0], host[1], peer, answerNanos)));
+            done.add(threads.submit(() -> {
+                installer(host[0], host[1], peer, answerNanos);
+                return null;
+            }));
         }
-        for (Future<String> f : done) {
-            assertEquals("ready", f.get(), "every host reaches ready");
-        }
+        Map<String, String> states = awaitSettled(ids.stream().map(h -> h.split(" ")[0]).toList(), done);
         long wall = System.nanoTime() - start;
         threads.shutdown();
+        states.forEach((id, state) -> assertEquals("ready", state, "every host reaches ready (" + id + ")"));
         return wall;
     }
 
-    static String installer(String id, String mac, StandInHost peer, Map<String, Long> answerNanos) throws Exception {
+    /**
+     * One observer for all hosts (as one dashboard would be): lists the hosts every 100 ms until each of {@code ids}
+     * is ready or failed, so that waiting does not put load of its own on the service per host. Answers each final
+     * state.
+     */
+    static Map<String, String> awaitSettled(List<String> ids, List<Future<?>> installers) throws Exception {
+        Map<String, String> settled = new java.util.TreeMap<>();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (settled.size() < ids.size() && System.nanoTime() < deadline) {
+            for (Future<?> f : installers) {
+                if (f.isDone()) {
+                    f.get(); // an installer's failure (a refused request) ends the run with its message
+                }
+            }
+            for (JsonNode host : JSON.readTree(send("GET", "/api/v1/hosts", null, 200))) {
+                String id = host.get("id").asText();
+                String state = host.get("state").asText();
+                if (ids.contains(id) && (state.equals("ready") || state.equals("failed"))) {
+                    settled.putIfAbsent(id, state);
+                }
+            }
+            if (settled.size() < ids.size()) {
+                Thread.sleep(100);
+            }
+        }
+        ids.forEach(id -> settled.putIfAbsent(id, "not settled within 10 minutes"));
+        return settled;
+    }
+
+    static void installer(String id, String mac, StandInHost peer, Map<String, Long> answerNanos) throws Exception {
         send("POST", "/api/v1/hosts/" + id + "/rebuild", null, 200);
         send("GET", "/ipxe/" + mac, null, 200);
         Thread.sleep(BOOT.toMillis());
@@ -171,18 +215,10 @@ class ProvisioningBench {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"ip\":\"" + peer.address()
                         + "\",\"machine_id\":\"0123456789abcdef0123456789abcdef\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
-        for (int i = 0; i < 1200; i++) {
-            String state = JSON.readTree(send("GET", "/api/v1/hosts/" + id, null, 200)).get("state").asText();
-            if (state.equals("ready") || state.equals("failed")) {
-                return state;
-            }
-            Thread.sleep(100);
-        }
-        return "still " + JSON.readTree(send("GET", "/api/v1/hosts/" + id, null, 200)).get("state").asText();
     }
 
     /** {@code bench.answers} answers from 16 threads for hosts in installing, beside as many health probes. */
-    static void answerLatency(List<StandInHost> peers) throws Exception {
+    static void answerLatency(Function<String, String> groups, Map<Long, String> roots) throws Exception {
         List<String> macs = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String id = "answer-" + i;
@@ -193,6 +229,7 @@ class ProvisioningBench {
             macs.add(mac);
         }
         for (int round = 0; round < 2; round++) { // the first round warms both paths up
+            Map<String, Double> before = ProcessCpu.snapshot(groups, roots);
             List<Long> answers = Collections.synchronizedList(new ArrayList<>());
             List<Long> probes = Collections.synchronizedList(new ArrayList<>());
             ExecutorService threads = Executors.newFixedThreadPool(16);
@@ -215,11 +252,17 @@ class ProvisioningBench {
                 f.get();
             }
             threads.shutdown();
+            Map<String, Double> cpu = ProcessCpu.delta(before, ProcessCpu.snapshot(groups, roots));
             if (round == 1) {
                 System.out.printf("answer endpoint (%d answers, 16 concurrent installers): p50 %.1f ms, p99 %.1f ms; "
                                 + "floor GET /q/health/live same threads: p50 %.1f ms, p99 %.1f ms; p99 ratio %.1f%n",
                         answers.size(), pct(answers, 50), pct(answers, 99), pct(probes, 50), pct(probes, 99),
                         pct(answers, 99) / pct(probes, 99));
+                System.out.printf("answer endpoint: CPU per answer and probe pair: provisioning JVM %.2f ms, its "
+                                + "PostgreSQL %.2f ms; bench JVM (the 16 clients) %.2f ms%n",
+                        1000 * cpu.getOrDefault("provisioning JVM", 0.0) / answers.size(),
+                        1000 * cpu.getOrDefault("PostgreSQL of provisioning", 0.0) / answers.size(),
+                        1000 * cpu.getOrDefault("bench JVM (simulated installers)", 0.0) / answers.size());
             }
         }
     }
