@@ -1,5 +1,6 @@
 package io.homefleet.provisioning.join;
 
+import io.homefleet.provisioning.keys.SecurityProviders;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +40,7 @@ public class HostSshClient {
 
     @PostConstruct
     void start() {
+        SecurityProviders.ensureOwnBouncyCastle();
         client = SshClient.setUpDefaultClient();
         // Hermetic: never ~/.ssh/config or ~/.ssh/id_* of whoever runs the service.
         client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
