@@ -59,6 +59,51 @@ final class ProcessCpu {
         return seconds;
     }
 
+    /** The process whose own command line is in {@code group} (a JVM), or -1. */
+    static long pidOf(Function<String, String> groupOfCmdline, String group) {
+        try (Stream<Path> dirs = Files.list(Path.of("/proc"))) {
+            return dirs.filter(d -> d.getFileName().toString().chars().allMatch(Character::isDigit)).map(ProcessCpu::read)
+                    .filter(p -> p != null && group.equals(groupOfCmdline.apply(p.cmdline()))).mapToLong(Proc::pid)
+                    .findFirst().orElse(-1);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot list /proc", e);
+        }
+    }
+
+    /**
+     * CPU seconds per kind of thread of one process now (/proc/PID/task/TID/stat): the thread names with their
+     * numbers taken out, the JIT compiler and GC threads under one name each. Threads that ended are not counted.
+     */
+    static Map<String, Double> threads(long pid) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(t -> {
+                try {
+                    String stat = Files.readString(t.resolve("stat"), StandardCharsets.UTF_8);
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    seconds.merge(kind(name), ticks / TICKS_PER_SECOND, Double::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // ended while listed
+                }
+            });
+        } catch (IOException e) {
+            return seconds;
+        }
+        return seconds;
+    }
+
+    private static String kind(String threadName) {
+        if (threadName.contains("CompilerThre")) {
+            return "JIT compiler";
+        }
+        if (threadName.startsWith("GC Thread") || threadName.startsWith("G1 ")) {
+            return "GC";
+        }
+        return threadName.replaceAll("[0-9]+", "N").replaceAll("(-N)+$", "");
+    }
+
     /** {@code after - before} per group. */
     static Map<String, Double> delta(Map<String, Double> before, Map<String, Double> after) {
         Map<String, Double> d = new LinkedHashMap<>();

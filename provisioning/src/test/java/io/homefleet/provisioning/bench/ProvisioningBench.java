@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /**
  * make bench (bench/provisioning.sh): the packaged service, the real hub jar and one real sshd per host (stand-in
  * pvecm, systemctl, sensor-proxy) on its own loopback address. Simulated installers with fixed delays (boot, install,
- * reboot) take first one host (after a warm-up host), then {@code bench.hosts} hosts at once, from rebuild to
+ * reboot) take first one host (after a warm-up round of {@code bench.warmupHosts} hosts at once), then {@code bench.hosts} hosts at once, from rebuild to
  * {@code ready}: the wall time of the many beside the one's, and the CPU seconds each process group spent on the many
  * ({@link ProcessCpu}; the sshd peers stand for separate machines, so their CPU is reported apart from
  * provisioning's). One observer lists the hosts every 100 ms to see them settle. Then the answer endpoint's latency under concurrent installers, beside the floor of
@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProvisioningBench {
     static final int HOSTS = Integer.getInteger("bench.hosts", 50);
+    static final int WARMUP = Integer.getInteger("bench.warmupHosts", 10);
     static final Duration BOOT = Duration.ofMillis(Long.getLong("bench.bootMs", 500));
     static final Duration INSTALL = Duration.ofMillis(Long.getLong("bench.installMs", 3000));
     static final Duration REBOOT = Duration.ofMillis(Long.getLong("bench.rebootMs", 1000));
@@ -63,26 +64,35 @@ class ProvisioningBench {
             try (ProvisioningJar service = new ProvisioningJar(TestConfigFiles.dir().resolve("data"),
                     TestConfigFiles.configFile(), port, List.of("homefleet.provisioning.lifecycle.tick=200ms"))) {
                 service.start();
-                for (int i = 0; i <= HOSTS + 1; i++) {
+                for (int i = 0; i < WARMUP + 1 + HOSTS; i++) {
                     peers.add(new StandInHost(TestConfigFiles.dir().resolve("peers").resolve("p" + i),
                             "127.0.1." + (i + 1), sshPort).start());
                 }
                 Map<String, Long> answerNanos = new ConcurrentHashMap<>();
-                // A first host warms the JVMs up (class loading, JIT, the first SSH handshake), so that the one host
-                // measured next is timed as warm as the many.
-                run(peers.subList(0, 1), "warmup", answerNanos); // a prefix of its own length: its own MACs
-                long one = run(peers.subList(1, 2), "one", answerNanos);
+                // A round of hosts at once warms the JVMs up (class loading, the JIT compiling what a burst runs, the
+                // first SSH handshakes, the database pool), so that both timed runs meet a warm service.
+                run(peers.subList(0, WARMUP), "warmup", answerNanos); // a prefix of its own length: its own MACs
+                long one = run(peers.subList(WARMUP, WARMUP + 1), "one", answerNanos);
                 answerNanos.clear();
                 Map<Long, String> roots = new HashMap<>();
                 peers.forEach(p -> roots.put(p.pid(), "sshd peers (sshd, login shells, stand-in commands)"));
                 Function<String, String> groups = groups(TestConfigFiles.dir());
+                long servicePid = ProcessCpu.pidOf(groups, "provisioning JVM");
                 Map<String, Double> before = ProcessCpu.snapshot(groups, roots);
-                long many = run(peers.subList(2, HOSTS + 2), "many", answerNanos);
+                Map<String, Double> threadsBefore = ProcessCpu.threads(servicePid);
+                long many = run(peers.subList(WARMUP + 1, WARMUP + 1 + HOSTS), "many", answerNanos);
                 Map<String, Double> cpu = ProcessCpu.delta(before, ProcessCpu.snapshot(groups, roots));
+                Map<String, Double> threads = ProcessCpu.delta(threadsBefore, ProcessCpu.threads(servicePid));
                 System.out.printf("provisioning: 1 host rebuild->ready %.2f s; %d hosts at once %.2f s; ratio %.2f "
                                 + "(simulated boot %d ms, install %d ms, reboot %d ms)%n", one / 1e9, HOSTS, many / 1e9,
                         (double) many / one, BOOT.toMillis(), INSTALL.toMillis(), REBOOT.toMillis());
-                printCpu(cpu, peers.subList(2, HOSTS + 2), many);
+                printCpu(cpu, peers.subList(WARMUP + 1, WARMUP + 1 + HOSTS), many);
+                StringBuilder byThread = new StringBuilder("provisioning: the provisioning JVM's CPU seconds over the "
+                        + HOSTS + "-host run by thread kind:");
+                threads.entrySet().stream().filter(e -> e.getValue() >= 0.05)
+                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                        .forEach(e -> byThread.append(String.format(" %s %.2f;", e.getKey(), e.getValue())));
+                System.out.println(byThread);
                 answerLatency(groups, roots);
             }
         } finally {
