@@ -5,7 +5,7 @@ import io.homefleet.hub.operator.OperatorAccounts;
 import io.homefleet.hub.config.HubConfig;
 import io.homefleet.service.problem.ProblemException;
 import io.homefleet.service.web.CurrentSession;
-import io.homefleet.service.web.PasswordHasher;
+import io.homefleet.service.web.PasswordChange;
 import io.homefleet.service.web.SignIn;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -90,21 +90,8 @@ public class AccountPages {
     public Response changePassword(@RestForm String current, @RestForm("new") String fresh,
                                    @RestForm String repeat) {
         String name = session.account();
-        String error = null;
         var record = operators.record(name).orElseThrow(() -> ProblemException.notFound("no operator " + name));
-        if (!PasswordHasher.verify(current == null ? "" : current, record.passwordHash())) {
-            error = "The current password is wrong.";
-        } else if (fresh == null || !fresh.equals(repeat)) {
-            error = "The new passwords differ.";
-        } else if (fresh.equals(current)) {
-            error = "Choose a password other than the current one.";
-        } else {
-            try {
-                OperatorAccounts.checkPassword(fresh);
-            } catch (ProblemException e) {
-                error = capitalized(e.problem().detail()) + ".";
-            }
-        }
+        String error = PasswordChange.problemWith(record.passwordHash(), current, fresh, repeat);
         if (error != null) {
             return Response.status(400).type(MediaType.TEXT_HTML).entity(DashboardTemplates.password(
                     page.chrome("Change password", "password"), error, session.mustChangePassword()).render()).build();
@@ -124,7 +111,4 @@ public class AccountPages {
         return signIn.signOut(page.request());
     }
 
-    private static String capitalized(String s) {
-        return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
 }

@@ -97,7 +97,9 @@ public class HostResource {
 
     @POST
     @Path("/{id}/keys/rotate")
-    @Operation(summary = "Revoke every key of the host and issue a new one")
+    @RolesAllowed({Roles.OPERATOR, Roles.PROVISIONING})
+    @Operation(summary = "Revoke every key of the host and issue a new one (operator, or the provisioning service's "
+            + "key at a hand-over, so a retried hand-over leaves no earlier key valid)")
     public Response rotateKey(@PathParam("id") @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String id) {
         hosts.require(id);
         return Response.status(Response.Status.CREATED).entity(credentials.rotate(TokenKind.HOST, null, id)).build();

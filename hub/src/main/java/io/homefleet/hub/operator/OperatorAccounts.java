@@ -6,6 +6,7 @@ import io.homefleet.service.problem.ProblemException;
 import io.homefleet.service.problem.ProblemType;
 import io.homefleet.service.web.Account;
 import io.homefleet.service.web.AccountStore;
+import io.homefleet.service.web.PasswordChange;
 import io.homefleet.service.web.PasswordHasher;
 import io.homefleet.service.web.WebConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class OperatorAccounts implements AccountStore {
-    public static final int MIN_PASSWORD_LENGTH = 10;
+    public static final int MIN_PASSWORD_LENGTH = PasswordChange.MIN_LENGTH;
 
     @Inject
     AgroalDataSource dataSource;
@@ -107,10 +108,7 @@ public class OperatorAccounts implements AccountStore {
 
     /** Checks a new password: at least {@value #MIN_PASSWORD_LENGTH} characters, at most 72 bytes. */
     public static void checkPassword(String password) {
-        String problem = PasswordHasher.problemWith(password);
-        if (problem == null && password.length() < MIN_PASSWORD_LENGTH) {
-            problem = "the password is shorter than " + MIN_PASSWORD_LENGTH + " characters";
-        }
+        String problem = PasswordChange.problemWithNew(password);
         if (problem != null) {
             throw ProblemException.of(ProblemType.INVALID_FIELDS, problem).with("field", "password");
         }

@@ -2,6 +2,7 @@ package io.homefleet.hub.operator;
 
 import io.homefleet.service.db.EmbeddedPostgresLauncher;
 import io.homefleet.service.db.EmbeddedPostgresSettings;
+import io.homefleet.service.web.PasswordChange;
 import io.homefleet.service.web.PasswordHasher;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -155,10 +156,7 @@ public final class OperatorsCli {
         } else {
             password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         }
-        String problem = PasswordHasher.problemWith(password);
-        if (problem == null && password.length() < OperatorAccounts.MIN_PASSWORD_LENGTH) {
-            problem = "the password is shorter than " + OperatorAccounts.MIN_PASSWORD_LENGTH + " characters";
-        }
+        String problem = PasswordChange.problemWithNew(password);
         if (problem != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), problem);
         }

@@ -254,16 +254,21 @@ class AuthMatrixTest {
     }
 
     @Test
-    void aProvisioningKeyRegistersHostsAndIssuesTheirKeysAndNothingElse() {
+    void aProvisioningKeyRegistersHostsAndIssuesOrRotatesTheirKeysAndNothingElse() {
         String id = Fleet.uniqueId("prov-host");
         as(provisioningKey).body(Map.of("id", id, "hostname", id + ".lan")).post("/api/v1/hosts").then().statusCode(201)
                 .body("id", equalTo(id));
         String hostKeyOfNewHost = as(provisioningKey).post("/api/v1/hosts/" + id + "/keys").then().statusCode(201)
                 .body("kind", equalTo("host key")).extract().path("key");
         as(hostKeyOfNewHost).body(Fleet.hostReport(id)).post("/api/v1/hosts/" + id + "/report").then().statusCode(202);
+        // A retried hand-over rotates: the key of the earlier attempt stops working, the new one works.
+        String rotated = as(provisioningKey).post("/api/v1/hosts/" + id + "/keys/rotate").then().statusCode(201)
+                .body("kind", equalTo("host key")).extract().path("key");
+        as(hostKeyOfNewHost).body(Fleet.hostReport(id)).post("/api/v1/hosts/" + id + "/report").then().statusCode(401);
+        as(rotated).body(Fleet.hostReport(id)).post("/api/v1/hosts/" + id + "/report").then().statusCode(202);
         // Everything else about hosts stays the operator's.
         as(provisioningKey).get("/api/v1/hosts/" + id + "/keys").then().statusCode(403);
-        as(provisioningKey).post("/api/v1/hosts/" + id + "/keys/rotate").then().statusCode(403);
+        as(customerKey).post("/api/v1/hosts/" + id + "/keys/rotate").then().statusCode(403);
         as(provisioningKey).delete("/api/v1/hosts/" + id).then().statusCode(403);
         as(provisioningKey).get("/api/v1/hosts").then().statusCode(403);
         as(provisioningKey).post("/api/v1/provisioning-keys").then().statusCode(403)

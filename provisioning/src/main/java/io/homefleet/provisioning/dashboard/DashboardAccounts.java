@@ -4,6 +4,7 @@ import io.homefleet.common.file.AtomicFiles;
 import io.homefleet.provisioning.config.ProvisioningSettings;
 import io.homefleet.service.web.Account;
 import io.homefleet.service.web.AccountStore;
+import io.homefleet.service.web.PasswordChange;
 import io.homefleet.service.web.PasswordHasher;
 import io.homefleet.service.web.WebConfig;
 import io.quarkus.runtime.Startup;
@@ -25,7 +26,9 @@ import org.jboss.logging.Logger;
 /**
  * The dashboard's one operator account, for the shared browser sign-in: its name and bcrypt hash from
  * {@link DashboardConfig}, or a password made at first start (like the operator token: written once, 0600, to the
- * data directory, and where it is logged).
+ * data directory, and where it is logged). Unless the hash comes from the configuration, the account changes its own
+ * password on the dashboard ({@link #changePassword}); the new hash replaces the one in the data directory and the
+ * first-start password file goes.
  */
 @Startup
 @ApplicationScoped
@@ -53,6 +56,37 @@ public class DashboardAccounts implements AccountStore {
     @PostConstruct
     void load() {
         account = new Account(config.accountName(), passwordHash(), Set.of(ROLE), false);
+    }
+
+    /**
+     * Changes the account's password after the shared rules ({@link PasswordChange}); answers why it cannot (a
+     * sentence for the form) or null once the new hash is stored. Every session of the account ends with it (their
+     * password stamp no longer matches).
+     */
+    public synchronized String changePassword(String name, String current, String fresh, String repeat) {
+        Account now = account;
+        if (!now.name().equals(name)) {
+            return "No account '" + name + "'.";
+        }
+        if (config.passwordHash().isPresent()) {
+            return "This account's password is set in the configuration (homefleet.provisioning.dashboard.password-hash);"
+                    + " change it there.";
+        }
+        String problem = PasswordChange.problemWith(now.passwordHash(), current, fresh, repeat);
+        if (problem != null) {
+            return problem;
+        }
+        String hash = PasswordHasher.hash(fresh, web.bcryptCost());
+        Path dataDir = Path.of(settings.dataDir()).toAbsolutePath();
+        try {
+            AtomicFiles.writeSecret(dataDir.resolve(HASH_FILE), (hash + "\n").getBytes(StandardCharsets.UTF_8));
+            Files.deleteIfExists(dataDir.resolve(PASSWORD_FILE)); // the first-start password no longer works
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the dashboard password hash in " + dataDir, e);
+        }
+        account = new Account(now.name(), hash, now.roles(), false);
+        LOG.infof("Dashboard account '%s' changed its password", name);
+        return null;
     }
 
     @Override

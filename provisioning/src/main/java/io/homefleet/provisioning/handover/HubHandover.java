@@ -15,22 +15,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Registers a joined host with the hub and issues its host key, with the hub provisioning key ({@code hfr_}): a
+ * Registers a joined host with the hub and gives it a fresh host key, with the hub provisioning key ({@code hfr_}): a
  * credential that may do exactly that and nothing else, never the operator token. Registering again is harmless
- * (an existing host is a 409 the hand-over accepts). Issuing the key is what proves the host exists on the hub.
+ * (an existing host is a 409 the hand-over accepts). The key comes from the hub's rotate call, which revokes every
+ * earlier key of the host: one issued by a hand-over attempt that failed later, or the key of the machine's previous
+ * installation. Getting the key is what proves the host exists on the hub.
  */
 @ApplicationScoped
 public class HubHandover {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(HubHandover.class);
+
+    /** The client for the hub settings last used: one HTTP client (and its connections) for every hand-over. */
+    private final AtomicReference<Map.Entry<ProvisioningFile.Hub, HubHttpClient>> clients = new AtomicReference<>();
 
     /** The host on the hub (created unless it exists) and a new host key for it. */
     public IssuedKey register(ProvisioningFile.Hub hub, String hostId, String nodeName, String cluster, String address)
             throws StepFailed {
         HubHttpClient client;
         try {
-            client = HubHttpClient.create(connection(hub));
+            client = client(hub);
         } catch (IOException | RuntimeException e) {
             throw new StepFailed("hub", "cannot set up the hub client for " + hub.url() + ": " + e.getMessage(), null, null);
         }
@@ -46,7 +53,8 @@ public class HubHandover {
                 }
             }
             try {
-                IssuedKey issued = client.call("POST", "/api/v1/hosts/" + hostId + "/keys", key, null, IssuedKey.class);
+                IssuedKey issued = client.call("POST", "/api/v1/hosts/" + hostId + "/keys/rotate", key, null,
+                        IssuedKey.class);
                 if (createFailed != null) {
                     // The key was issued, so the host exists on the hub: the create's answer was wrong, not the create.
                     LOG.warnf("the hub answered %s to registering %s, yet issued its key; carrying on",
@@ -60,6 +68,16 @@ public class HubHandover {
             throw new StepFailed("hub", "the hub refused or could not be reached: " + e.getMessage(),
                     e.status() > 0 ? e.status() : null, null);
         }
+    }
+
+    private HubHttpClient client(ProvisioningFile.Hub hub) throws IOException {
+        Map.Entry<ProvisioningFile.Hub, HubHttpClient> cached = clients.get();
+        if (cached != null && cached.getKey().equals(hub)) {
+            return cached.getValue();
+        }
+        HubHttpClient created = HubHttpClient.create(connection(hub));
+        clients.set(Map.entry(hub, created));
+        return created;
     }
 
     private static HubConnection connection(ProvisioningFile.Hub hub) throws IOException {

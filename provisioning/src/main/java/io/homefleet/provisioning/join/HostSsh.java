@@ -1,29 +1,21 @@
 package io.homefleet.provisioning.join;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.SocketAddress;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.PublicKey;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
-import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.config.keys.KeyUtils;
-import org.apache.sshd.common.config.keys.PublicKeyEntry;
-import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
 
 /**
  * One SSH session to a new host as root, authenticated with the rebuild's ephemeral key, trusting exactly the host
  * keys the installer's webhook reported (never the first key seen). Commands run with their input on stdin, so a
- * secret never appears on a command line.
+ * secret never appears on a command line. Sessions come from {@link HostSshClient}, one client for every join.
  */
 public final class HostSsh implements AutoCloseable {
     /** What a remote command did. */
@@ -33,61 +25,28 @@ public final class HostSsh implements AutoCloseable {
         }
     }
 
-    private final SshClient client;
     private final ClientSession session;
     private final Duration commandTimeout;
 
-    private HostSsh(SshClient client, ClientSession session, Duration commandTimeout) {
-        this.client = client;
+    HostSsh(ClientSession session, Duration commandTimeout) {
         this.session = session;
         this.commandTimeout = commandTimeout;
-    }
-
-    /**
-     * Connects and authenticates. A host key that is not one of {@code pinnedHostKeys} ("ssh-ed25519 AAAA..." lines)
-     * fails with a {@link StepFailed} naming the key presented.
-     */
-    public static HostSsh connect(String host, int port, KeyPair identity, Set<String> pinnedHostKeys,
-            Duration connectTimeout, Duration commandTimeout) throws StepFailed {
-        SshClient client = SshClient.setUpDefaultClient();
-        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
-        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
-        AtomicReference<String> refused = new AtomicReference<>();
-        client.setServerKeyVerifier((ClientSession s, SocketAddress remote, PublicKey key) -> {
-            String presented = PublicKeyEntry.toString(key);
-            if (pinnedHostKeys.contains(presented)) {
-                return true;
-            }
-            refused.set(KeyUtils.getFingerPrint(key));
-            return false;
-        });
-        client.start();
-        ClientSession session = null;
-        try {
-            session = client.connect("root", host, port).verify(connectTimeout.toMillis()).getSession();
-            session.addPublicKeyIdentity(identity);
-            session.auth().verify(connectTimeout.toMillis());
-            return new HostSsh(client, session, commandTimeout);
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(session, client);
-            if (refused.get() != null) {
-                throw new StepFailed("connect", "host key of " + host + ":" + port + " (" + refused.get()
-                        + ") is not the one the installer reported; refusing to connect (someone in the middle, or "
-                        + "another machine at that address)", null, null);
-            }
-            throw new StepFailed("connect", "cannot log in to " + host + ":" + port + " with the ephemeral key: "
-                    + e.getMessage(), null, null);
-        }
     }
 
     /** Runs {@code command} with {@code stdin} (may be null) and answers its exit status and combined output. */
     public Result run(String command, byte[] stdin) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ChannelExec channel = session.createExecChannel(command)) {
-            channel.setIn(new ByteArrayInputStream(stdin == null ? new byte[0] : stdin));
             channel.setOut(out);
             channel.setRedirectErrorStream(true);
             channel.open().verify(commandTimeout.toMillis());
+            // Written to the channel directly and closed (EOF): an InputStream given with setIn would get a pump
+            // thread that polls it for the whole command, which cost more CPU than the command with many joins.
+            try (OutputStream in = channel.getInvertedIn()) {
+                if (stdin != null) {
+                    in.write(stdin);
+                }
+            }
             Set<ClientChannelEvent> events = channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED,
                     ClientChannelEvent.EXIT_STATUS), commandTimeout.toMillis());
             if (events.contains(ClientChannelEvent.TIMEOUT)) {
@@ -99,12 +58,34 @@ public final class HostSsh implements AutoCloseable {
         }
     }
 
-    /** Writes {@code content} to {@code path} on the host, mode 0600, atomically (temp file, then rename). */
-    public Result writeSecretFile(String path, byte[] content) throws IOException {
-        String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : ".";
-        String tmp = path + ".homefleet-tmp";
-        return run("umask 077 && mkdir -p " + quote(dir.isEmpty() ? "/" : dir) + " && cat > " + quote(tmp)
-                + " && chmod 600 " + quote(tmp) + " && mv -f " + quote(tmp) + " " + quote(path), content);
+    /**
+     * Writes each of {@code files} (path on the host → content) mode 0600, atomically (temp file, checked length,
+     * then rename), and then runs {@code thenCommand} (may be null): one command, its contents on stdin, in order.
+     */
+    public Result writeSecretFiles(Map<String, byte[]> files, String thenCommand) throws IOException {
+        StringBuilder script = new StringBuilder("umask 077");
+        ByteArrayOutputStream stdin = new ByteArrayOutputStream();
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            String path = file.getKey();
+            String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : ".";
+            String tmp = quote(path + ".homefleet-tmp");
+            int length = file.getValue().length;
+            // head -c reads no further than its count, so the next file's bytes stay on stdin.
+            script.append(" && mkdir -p ").append(quote(dir.isEmpty() ? "/" : dir))
+                    .append(" && head -c ").append(length).append(" > ").append(tmp)
+                    .append(" && [ \"$(wc -c < ").append(tmp).append(")\" -eq ").append(length).append(" ]")
+                    .append(" && chmod 600 ").append(tmp).append(" && mv -f ").append(tmp).append(' ').append(quote(path));
+            stdin.writeBytes(file.getValue());
+        }
+        if (thenCommand != null) {
+            script.append(" && ").append(thenCommand);
+        }
+        byte[] input = stdin.toByteArray();
+        try {
+            return run(script.toString(), input);
+        } finally {
+            java.util.Arrays.fill(input, (byte) 0);
+        }
     }
 
     /** Removes every line holding {@code keyMaterial} from an authorized_keys file and checks it is gone. */
@@ -122,17 +103,10 @@ public final class HostSsh implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(session, client);
-    }
-
-    private static void closeQuietly(ClientSession session, SshClient client) {
         try {
-            if (session != null) {
-                session.close(true);
-            }
+            session.close(true);
         } catch (RuntimeException ignored) {
             // closing anyway
         }
-        client.stop();
     }
 }

@@ -13,12 +13,15 @@ import io.homefleet.provisioning.handover.HubHandover;
 import io.homefleet.provisioning.host.HostState;
 import io.homefleet.provisioning.keys.EphemeralKeys;
 import io.homefleet.provisioning.lifecycle.HostLeases;
+import io.homefleet.provisioning.lifecycle.HostStateChanged;
 import io.homefleet.provisioning.lifecycle.Lifecycle;
 import io.homefleet.provisioning.lifecycle.Trigger;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +29,7 @@ import java.nio.file.Files;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -69,6 +73,9 @@ public class JoinWorker {
     @Inject
     HubHandover hub;
 
+    @Inject
+    HostSshClient sshClient;
+
     private final String owner = "provisioning-" + UUID.randomUUID();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
     private ExecutorService pool;
@@ -92,17 +99,40 @@ public class JoinWorker {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pickUp() {
         for (String id : leases.claimable(settings.lifecycle().workers())) {
-            if (running.contains(id) || !leases.claim(id, owner, settings.lifecycle().lease())) {
-                continue;
+            tryStart(id);
+        }
+    }
+
+    /**
+     * A host that phoned home (or was retried into a join state) starts at once, not at the next tick: the tick
+     * stays for hosts whose lease ran out (another replica stopped, or this one restarted).
+     */
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) HostStateChanged change) {
+        if ((change.to() == HostState.FIRST_BOOT || change.to() == HostState.JOINING) && !running.contains(change.hostId())) {
+            pool.submit(() -> tryStart(change.hostId()));
+        }
+    }
+
+    private void tryStart(String id) {
+        if (!running.add(id)) {
+            return;
+        }
+        boolean started = false;
+        try {
+            if (leases.claim(id, owner, settings.lifecycle().lease())) {
+                pool.submit(() -> {
+                    try {
+                        join(id);
+                    } finally {
+                        running.remove(id);
+                    }
+                });
+                started = true;
             }
-            running.add(id);
-            pool.submit(() -> {
-                try {
-                    join(id);
-                } finally {
-                    running.remove(id);
-                }
-            });
+        } finally {
+            if (!started) {
+                running.remove(id);
+            }
         }
     }
 
@@ -124,7 +154,7 @@ public class JoinWorker {
             step(id, step);
             KeyPair identity = keys.open(id, host.sealedPrivateKey());
             String nodeName = AnswerFile.nodeName(id, type);
-            try (HostSsh ssh = HostSsh.connect(host.ip(), file.proxmox().sshPort(), identity, pinned(host.sshHostKeys()),
+            try (HostSsh ssh = sshClient.connect(host.ip(), file.proxmox().sshPort(), identity, pinned(host.sshHostKeys()),
                     CONNECT_TIMEOUT, COMMAND_TIMEOUT)) {
                 step = "join";
                 step(id, step);
@@ -137,11 +167,12 @@ public class JoinWorker {
                 step = "agent";
                 step(id, step);
                 ProvisioningFile.NewHost paths = file.newHost();
-                check(step, "write the host key", ssh.writeSecretFile(paths.agentKeyFile().toString(),
-                        (hostKey.key() + "\n").getBytes(StandardCharsets.UTF_8)));
-                check(step, "write agent.yaml", ssh.writeSecretFile(paths.agentConfigFile().toString(),
-                        AgentConfigFile.render(file, id, nodeName).getBytes(StandardCharsets.UTF_8)));
-                check(step, "start the agent", ssh.run("systemctl enable --now " + HostSsh.quote(paths.agentService()), null));
+                Map<String, byte[]> agentFiles = new LinkedHashMap<>();
+                agentFiles.put(paths.agentKeyFile().toString(), (hostKey.key() + "\n").getBytes(StandardCharsets.UTF_8));
+                agentFiles.put(paths.agentConfigFile().toString(),
+                        AgentConfigFile.render(file, id, nodeName).getBytes(StandardCharsets.UTF_8));
+                check(step, "write the host key and agent.yaml and start the agent", ssh.writeSecretFiles(agentFiles,
+                        "systemctl enable --now " + HostSsh.quote(paths.agentService())));
 
                 step = "sensor-proxy";
                 step(id, step);
@@ -182,12 +213,11 @@ public class JoinWorker {
         }
     }
 
-    /** {@code pvecm add}, unless {@code pvecm status} shows this node in a cluster already (a resumed join). */
+    /**
+     * {@code pvecm add}, unless {@code pvecm status} shows this node in a cluster already (a resumed join): one
+     * command on the host, the existing node's root password on its stdin.
+     */
     private void joinCluster(HostSsh ssh, ProvisioningFile.Proxmox proxmox) throws IOException, StepFailed {
-        HostSsh.Result status = ssh.run("pvecm status", null);
-        if (status.ok()) {
-            return;
-        }
         byte[] password;
         try {
             password = Files.readAllBytes(proxmox.rootPasswordFile());
@@ -198,8 +228,9 @@ public class JoinWorker {
         Arrays.fill(password, (byte) 0);
         byte[] stdin = (secret + "\n").getBytes(StandardCharsets.UTF_8);
         try {
-            HostSsh.Result add = ssh.run("pvecm add " + HostSsh.quote(proxmox.existingNode()) + " --fingerprint "
-                    + HostSsh.quote(proxmox.joinFingerprint()), stdin);
+            HostSsh.Result add = ssh.run("if pvecm status < /dev/null > /dev/null 2>&1; then echo 'already a cluster "
+                    + "member (pvecm status)'; exit 0; fi; exec pvecm add " + HostSsh.quote(proxmox.existingNode())
+                    + " --fingerprint " + HostSsh.quote(proxmox.joinFingerprint()), stdin);
             if (!add.ok()) {
                 throw new StepFailed("join", "pvecm add " + proxmox.existingNode() + " failed", add.exitStatus(),
                         secret.isEmpty() ? add.output() : add.output().replace(secret, "(password hidden)"));

@@ -25,6 +25,11 @@ public class EphemeralKeys {
     @Inject
     SecretBox box;
 
+    @jakarta.annotation.PostConstruct
+    void providers() {
+        SecurityProviders.ensureOwnBouncyCastle();
+    }
+
     /** A fresh pair: the public key in OpenSSH form and the sealed private key. */
     public record Issued(String publicKey, byte[] sealedPrivateKey) {
         @Override

@@ -16,26 +16,32 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
  * make bench (bench/provisioning.sh): the packaged service, the real hub jar and one real sshd per host (stand-in
  * pvecm, systemctl, sensor-proxy) on its own loopback address. Simulated installers with fixed delays (boot, install,
- * reboot) take first one host, then {@code bench.hosts} hosts at once, from rebuild to {@code ready}: the wall time of
- * the many beside the one's. Then the answer endpoint's latency under concurrent installers, beside the floor of
+ * reboot) take first one host (after a warm-up round of {@code bench.warmupHosts} hosts at once), then {@code bench.hosts} hosts at once, from rebuild to
+ * {@code ready}: the wall time of the many beside the one's, and the CPU seconds each process group spent on the many
+ * ({@link ProcessCpu}; the sshd peers stand for separate machines, so their CPU is reported apart from
+ * provisioning's). One observer lists the hosts every 100 ms to see them settle. Then the answer endpoint's latency under concurrent installers, beside the floor of
  * {@code GET /q/health/live} from the same threads. Not a test: it is run by name only (-Dit.test=ProvisioningBench).
  */
 class ProvisioningBench {
     static final int HOSTS = Integer.getInteger("bench.hosts", 50);
+    static final int WARMUP = Integer.getInteger("bench.warmupHosts", 10);
     static final Duration BOOT = Duration.ofMillis(Long.getLong("bench.bootMs", 500));
     static final Duration INSTALL = Duration.ofMillis(Long.getLong("bench.installMs", 3000));
     static final Duration REBOOT = Duration.ofMillis(Long.getLong("bench.rebootMs", 1000));
@@ -58,22 +64,88 @@ class ProvisioningBench {
             try (ProvisioningJar service = new ProvisioningJar(TestConfigFiles.dir().resolve("data"),
                     TestConfigFiles.configFile(), port, List.of("homefleet.provisioning.lifecycle.tick=200ms"))) {
                 service.start();
-                for (int i = 0; i <= HOSTS; i++) {
+                for (int i = 0; i < WARMUP + 1 + HOSTS; i++) {
                     peers.add(new StandInHost(TestConfigFiles.dir().resolve("peers").resolve("p" + i),
                             "127.0.1." + (i + 1), sshPort).start());
                 }
                 Map<String, Long> answerNanos = new ConcurrentHashMap<>();
-                long one = run(peers.subList(0, 1), "one", answerNanos);
+                // A round of hosts at once warms the JVMs up (class loading, the JIT compiling what a burst runs, the
+                // first SSH handshakes, the database pool), so that both timed runs meet a warm service.
+                run(peers.subList(0, WARMUP), "warmup", answerNanos); // a prefix of its own length: its own MACs
+                long one = run(peers.subList(WARMUP, WARMUP + 1), "one", answerNanos);
                 answerNanos.clear();
-                long many = run(peers.subList(1, HOSTS + 1), "many", answerNanos);
+                Map<Long, String> roots = new HashMap<>();
+                peers.forEach(p -> roots.put(p.pid(), "sshd peers (sshd, login shells, stand-in commands)"));
+                Function<String, String> groups = groups(TestConfigFiles.dir());
+                long servicePid = ProcessCpu.pidOf(groups, "provisioning JVM");
+                Map<String, Double> before = ProcessCpu.snapshot(groups, roots);
+                Map<String, Double> threadsBefore = ProcessCpu.threads(servicePid);
+                long many = run(peers.subList(WARMUP + 1, WARMUP + 1 + HOSTS), "many", answerNanos);
+                Map<String, Double> cpu = ProcessCpu.delta(before, ProcessCpu.snapshot(groups, roots));
+                Map<String, Double> threads = ProcessCpu.delta(threadsBefore, ProcessCpu.threads(servicePid));
                 System.out.printf("provisioning: 1 host rebuild->ready %.2f s; %d hosts at once %.2f s; ratio %.2f "
                                 + "(simulated boot %d ms, install %d ms, reboot %d ms)%n", one / 1e9, HOSTS, many / 1e9,
                         (double) many / one, BOOT.toMillis(), INSTALL.toMillis(), REBOOT.toMillis());
-                answerLatency(peers.subList(1, HOSTS + 1));
+                printCpu(cpu, peers.subList(WARMUP + 1, WARMUP + 1 + HOSTS), many);
+                StringBuilder byThread = new StringBuilder("provisioning: the provisioning JVM's CPU seconds over the "
+                        + HOSTS + "-host run by thread kind:");
+                threads.entrySet().stream().filter(e -> e.getValue() >= 0.05)
+                        .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                        .forEach(e -> byThread.append(String.format(" %s %.2f;", e.getKey(), e.getValue())));
+                System.out.println(byThread);
+                answerLatency(groups, roots);
             }
         } finally {
             peers.forEach(StandInHost::close);
         }
+    }
+
+    /**
+     * Groups by command line, among this bench's own processes only (another run on the machine must not count): the
+     * two JVMs by their jar, each embedded PostgreSQL by its data directory under this run's directory.
+     */
+    static Function<String, String> groups(Path testDir) {
+        String hubDir = testDir.resolve("hub").toString();
+        String dataDir = testDir.resolve("data").toString();
+        return cmdline -> {
+            if (cmdline.contains("bin/postgres ") && cmdline.contains(" -D ")) {
+                return cmdline.contains(hubDir) ? "PostgreSQL of the hub"
+                        : cmdline.contains(dataDir) ? "PostgreSQL of provisioning" : null;
+            }
+            if (!cmdline.contains(testDir.toString())) {
+                return null;
+            }
+            if (cmdline.contains("/provisioning/target/quarkus-app/")) {
+                return "provisioning JVM";
+            }
+            if (cmdline.contains("/hub/target/quarkus-app/")) {
+                return "hub JVM";
+            }
+            return null;
+        };
+    }
+
+    /**
+     * CPU seconds of the many-host run per process group, and per host: provisioning's own (its JVM and database)
+     * apart from the peers' (each sshd stands for a separate machine with its own CPU) and the hub's.
+     */
+    static void printCpu(Map<String, Double> cpu, List<StandInHost> peers, long wallNanos) {
+        int n = peers.size();
+        double connections = peers.stream().mapToLong(StandInHost::connections).sum() / (double) n;
+        double commands = peers.stream().mapToLong(p -> p.commands().size()).sum() / (double) n;
+        StringBuilder line = new StringBuilder("provisioning: CPU seconds over the " + n + "-host run ("
+                + String.format("%.1f", wallNanos / 1e9) + " s wall, 2 cores = "
+                + String.format("%.0f", 2 * wallNanos / 1e9) + " CPU s):");
+        cpu.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> line.append(String.format(" %s %.1f;", e.getKey(), e.getValue())));
+        System.out.println(line);
+        double own = cpu.getOrDefault("provisioning JVM", 0.0) + cpu.getOrDefault("PostgreSQL of provisioning", 0.0);
+        double hub = cpu.getOrDefault("hub JVM", 0.0) + cpu.getOrDefault("PostgreSQL of the hub", 0.0);
+        double peer = cpu.getOrDefault("sshd peers (sshd, login shells, stand-in commands)", 0.0);
+        System.out.printf("provisioning: CPU per host: provisioning itself (JVM + its PostgreSQL) %.3f s; hub (JVM + "
+                        + "its PostgreSQL) %.3f s; the host's side (sshd peer) %.3f s; per host %.1f SSH connections, "
+                        + "%.1f commands (exec channels, one shell each)%n", own / n, hub / n, peer / n, connections,
+                commands);
     }
 
     /** Rebuilds every peer's host at once and waits until all are ready; answers the wall time in ns. */
@@ -88,21 +160,52 @@ class ProvisioningBench {
             ids.add(id + " " + mac);
         }
         long start = System.nanoTime();
-        List<Future<String>> done = new ArrayList<>();
+        List<Future<?>> done = new ArrayList<>();
         for (int i = 0; i < peers.size(); i++) {
             StandInHost peer = peers.get(i);
             String[] host = ids.get(i).split(" ");
-            done.add(threads.submit(() -> installer(host[0], host[1], peer, answerNanos)));
+            done.add(threads.submit(() -> {
+                installer(host[0], host[1], peer, answerNanos);
+                return null;
+            }));
         }
-        for (Future<String> f : done) {
-            assertEquals("ready", f.get(), "every host reaches ready");
-        }
+        Map<String, String> states = awaitSettled(ids.stream().map(h -> h.split(" ")[0]).toList(), done);
         long wall = System.nanoTime() - start;
         threads.shutdown();
+        states.forEach((id, state) -> assertEquals("ready", state, "every host reaches ready (" + id + ")"));
         return wall;
     }
 
-    static String installer(String id, String mac, StandInHost peer, Map<String, Long> answerNanos) throws Exception {
+    /**
+     * One observer for all hosts (as one dashboard would be): lists the hosts every 100 ms until each of {@code ids}
+     * is ready or failed, so that waiting does not put load of its own on the service per host. Answers each final
+     * state.
+     */
+    static Map<String, String> awaitSettled(List<String> ids, List<Future<?>> installers) throws Exception {
+        Map<String, String> settled = new java.util.TreeMap<>();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (settled.size() < ids.size() && System.nanoTime() < deadline) {
+            for (Future<?> f : installers) {
+                if (f.isDone()) {
+                    f.get(); // an installer's failure (a refused request) ends the run with its message
+                }
+            }
+            for (JsonNode host : JSON.readTree(send("GET", "/api/v1/hosts", null, 200))) {
+                String id = host.get("id").asText();
+                String state = host.get("state").asText();
+                if (ids.contains(id) && (state.equals("ready") || state.equals("failed"))) {
+                    settled.putIfAbsent(id, state);
+                }
+            }
+            if (settled.size() < ids.size()) {
+                Thread.sleep(100);
+            }
+        }
+        ids.forEach(id -> settled.putIfAbsent(id, "not settled within 10 minutes"));
+        return settled;
+    }
+
+    static void installer(String id, String mac, StandInHost peer, Map<String, Long> answerNanos) throws Exception {
         send("POST", "/api/v1/hosts/" + id + "/rebuild", null, 200);
         send("GET", "/ipxe/" + mac, null, 200);
         Thread.sleep(BOOT.toMillis());
@@ -122,18 +225,10 @@ class ProvisioningBench {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"ip\":\"" + peer.address()
                         + "\",\"machine_id\":\"0123456789abcdef0123456789abcdef\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
-        for (int i = 0; i < 1200; i++) {
-            String state = JSON.readTree(send("GET", "/api/v1/hosts/" + id, null, 200)).get("state").asText();
-            if (state.equals("ready") || state.equals("failed")) {
-                return state;
-            }
-            Thread.sleep(100);
-        }
-        return "still " + JSON.readTree(send("GET", "/api/v1/hosts/" + id, null, 200)).get("state").asText();
     }
 
     /** {@code bench.answers} answers from 16 threads for hosts in installing, beside as many health probes. */
-    static void answerLatency(List<StandInHost> peers) throws Exception {
+    static void answerLatency(Function<String, String> groups, Map<Long, String> roots) throws Exception {
         List<String> macs = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String id = "answer-" + i;
@@ -144,6 +239,7 @@ class ProvisioningBench {
             macs.add(mac);
         }
         for (int round = 0; round < 2; round++) { // the first round warms both paths up
+            Map<String, Double> before = ProcessCpu.snapshot(groups, roots);
             List<Long> answers = Collections.synchronizedList(new ArrayList<>());
             List<Long> probes = Collections.synchronizedList(new ArrayList<>());
             ExecutorService threads = Executors.newFixedThreadPool(16);
@@ -166,11 +262,17 @@ class ProvisioningBench {
                 f.get();
             }
             threads.shutdown();
+            Map<String, Double> cpu = ProcessCpu.delta(before, ProcessCpu.snapshot(groups, roots));
             if (round == 1) {
                 System.out.printf("answer endpoint (%d answers, 16 concurrent installers): p50 %.1f ms, p99 %.1f ms; "
                                 + "floor GET /q/health/live same threads: p50 %.1f ms, p99 %.1f ms; p99 ratio %.1f%n",
                         answers.size(), pct(answers, 50), pct(answers, 99), pct(probes, 50), pct(probes, 99),
                         pct(answers, 99) / pct(probes, 99));
+                System.out.printf("answer endpoint: CPU per answer and probe pair: provisioning JVM %.2f ms, its "
+                                + "PostgreSQL %.2f ms; bench JVM (the 16 clients) %.2f ms%n",
+                        1000 * cpu.getOrDefault("provisioning JVM", 0.0) / answers.size(),
+                        1000 * cpu.getOrDefault("PostgreSQL of provisioning", 0.0) / answers.size(),
+                        1000 * cpu.getOrDefault("bench JVM (simulated installers)", 0.0) / answers.size());
             }
         }
     }

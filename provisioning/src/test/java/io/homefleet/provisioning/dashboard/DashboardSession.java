@@ -19,7 +19,7 @@ final class DashboardSession {
 
     final String cookie;
 
-    private DashboardSession(String cookie) {
+    DashboardSession(String cookie) {
         this.cookie = cookie;
     }
 

@@ -154,12 +154,26 @@ class JoinFlowTest {
             assertEquals("failed", await(m.hostname(), "failed", Duration.ofSeconds(60)));
             Api.operator().get("/api/v1/hosts/" + m.hostname()).then().body("failure.step", equalTo("sensor-proxy"))
                     .body("failure.exit_status", equalTo(1)).body("failure.output", containsString("HTTP 503"));
+            String firstKey = Files.readString(host.file("etc/homefleet-agent/host.key")).strip();
+            assertEquals(403, JoinSetup.hub().getWith(firstKey, "/api/v1/hosts/" + m.hostname()).statusCode(),
+                    "the first attempt's key is valid on the hub (a host key, refused by kind only)");
             host.clearFailure("sensor-proxy");
             Api.operator().post("/api/hosts/" + m.hostname() + "/retry").then().statusCode(200);
             assertEquals("ready", await(m.hostname(), "ready", Duration.ofSeconds(60)), () -> failure(m.hostname()));
             assertEquals(1, host.calls("pvecm").stream().filter(c -> c.startsWith("add ")).count(),
                     "the node had joined; the resumed run saw that in pvecm status and did not add it again");
             assertEquals(2, host.calls("sensor-proxy").size());
+
+            // The retried hand-over revoked the key the first attempt had issued: only the key on the host works.
+            String secondKey = Files.readString(host.file("etc/homefleet-agent/host.key")).strip();
+            assertFalse(secondKey.equals(firstKey), "the retry wrote a new key");
+            assertEquals(401, JoinSetup.hub().getWith(firstKey, "/api/v1/hosts/" + m.hostname()).statusCode(),
+                    "the first attempt's key is revoked on the hub");
+            assertEquals(403, JoinSetup.hub().getWith(secondKey, "/api/v1/hosts/" + m.hostname()).statusCode());
+            JsonPath keys = JsonPath.from(JoinSetup.hub().get("/api/v1/hosts/" + m.hostname() + "/keys").body());
+            List<Boolean> active = keys.getList("active");
+            assertEquals(2, active.size(), keys.prettify());
+            assertEquals(1, active.stream().filter(a -> a).count(), "one key active, the first attempt's revoked");
         }
     }
 

@@ -67,9 +67,9 @@ class PxeBootEndToEndTest {
         // 1. A host whose rebuild was requested: the installer script, then the kernel it names.
         Names.Machine installing = Names.next("pxe");
         Api.register(installing, "minisforum-ms-01");
-        // Set up directly: the rebuild's key generation is the host tests' business, and MINA's Ed25519 support is
-        // bound to the first Quarkus boot of a JVM (its BouncyCastle provider is JVM-wide), while this is a second.
-        setState(installing.hostname(), HostState.PXE_READY);
+        // The operator's rebuild, as for real (its Ed25519 key works in this later Quarkus boot of the JVM too).
+        Api.operator().post("/api/v1/hosts/" + installing.hostname() + "/rebuild").then().statusCode(200)
+                .body("state", equalTo("pxe_ready")).body("ephemeral_key_held", equalTo(true));
         assertEquals("pxe_ready", Api.state(installing.hostname()));
         try (PxeLan.Machine vm = lan.boot(installing.mac())) {
             vm.awaitSerial("Homefleet: loading the Proxmox VE automated installer for " + installing.hostname(), BOOT);

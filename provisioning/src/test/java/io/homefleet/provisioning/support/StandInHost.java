@@ -18,6 +18,10 @@ import java.util.concurrent.TimeUnit;
  * inside this host's own directory ({@code root/} plays its file system) with stand-ins for the Proxmox and systemd
  * commands ({@code pvecm}, {@code systemctl}, {@code sensor-proxy}; see src/test/resources/standins). Its host key is
  * a real one made with ssh-keygen, reported to provisioning the way the installer's webhook does.
+ *
+ * <p>It stands for a separate machine, so it is kept as cheap as an idle freshly installed host: its own sshd
+ * configuration, and logins whose HOME is this host's {@code root/} (not the home of whoever runs the tests, whose
+ * shell start-up files could cost more CPU than the command), so a command costs a shell and the stand-in script.
  */
 public final class StandInHost implements AutoCloseable {
     public static final String EXISTING_NODE = "10.0.0.11";
@@ -62,9 +66,11 @@ public final class StandInHost implements AutoCloseable {
                     UsePAM no
                     StrictModes no
                     ForceCommand %s
+                    SetEnv HOME=%s STANDIN_ROOT=%s STANDIN_STATE=%s PATH=%s:/usr/bin:/bin
                     MaxStartups 200
                     """.formatted(port, address, dir.resolve("host_ed25519"), dir.resolve("sshd.pid"),
-                    authorizedKeys(), dir.resolve("bin/enter")));
+                    authorizedKeys(), dir.resolve("bin/enter"), dir.resolve("root"), dir.resolve("root"),
+                    dir.resolve("state"), dir.resolve("bin")));
             Files.writeString(authorizedKeys(), "");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -110,6 +116,23 @@ public final class StandInHost implements AutoCloseable {
 
     public String address() {
         return address;
+    }
+
+    /** The sshd's process id (its CPU time covers the sessions, shells and stand-ins it ran, once they ended). */
+    public long pid() {
+        return sshd.pid();
+    }
+
+    /** SSH connections this host accepted (sshd's "Accepted publickey" log lines). */
+    public long connections() {
+        Path log = dir.resolve("sshd.log");
+        return Files.exists(log) ? read(log).lines().filter(l -> l.startsWith("Accepted publickey")).count() : 0;
+    }
+
+    /** Commands run on this host, one per exec channel (each one login shell). */
+    public List<String> commands() {
+        Path file = state("commands.log");
+        return Files.exists(file) ? read(file).lines().toList() : List.of();
     }
 
     /** "ssh-ed25519 AAAA... root@..." as the installer's webhook reports it. */
