@@ -108,7 +108,16 @@ public class PagesLoad {
 JAVA
 RSS=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$PID/status")
 echo "controller pages: $USERS users, $REQUESTS requests each, back to back (RSS after start: $RSS MiB)"
+# CPU seconds of the controller's JVM (utime+stime from /proc/PID/stat) per 1,000 requests, beside the latency: it
+# does not depend on what else runs on the machine, so page vs floor compares what a page costs.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+HZ=$(getconf CLK_TCK)
 for path in /q/health/live / /monitor /settings /q/health/live; do
-  java -Xmx128m "$WORK/PagesLoad.java" "http://127.0.0.1:$PORT$path" "$USERS" "$REQUESTS"
+  BEFORE=$(cpu_ticks)
+  LINE=$(java -Xmx128m "$WORK/PagesLoad.java" "http://127.0.0.1:$PORT$path" "$USERS" "$REQUESTS")
+  AFTER=$(cpu_ticks)
+  # the load tool's 300 warm-up and USERS connection-opening requests count too
+  TOTAL=$(( USERS * REQUESTS + 300 + USERS ))
+  printf '%s  CPU %5.1f ms/1000 req\n' "$LINE" "$(echo "($AFTER - $BEFORE) * 1000000 / $HZ / $TOTAL" | bc -l)"
 done
 echo "RSS after load: $(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$PID/status") MiB"

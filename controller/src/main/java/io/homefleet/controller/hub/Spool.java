@@ -44,6 +44,8 @@ public final class Spool {
 
     private final Path dir;
     private final TreeMap<Long, Entry> entries = new TreeMap<>();
+    /** entries.size(), readable without the lock: a page asks for it while an append may be syncing a file. */
+    private volatile int depth;
     private int maxItems;
     private long nextSequence;
     private long droppedReports;
@@ -63,6 +65,7 @@ public final class Spool {
             throw new UncheckedIOException("cannot open the spool " + dir, e);
         }
         nextSequence = entries.isEmpty() ? 1 : entries.lastKey() + 1;
+        depth = entries.size();
         if (!entries.isEmpty()) {
             LOG.infof("spool: %d item(s) from before the restart are sent first (%s)", entries.size(), dir);
         }
@@ -95,6 +98,7 @@ public final class Spool {
         Entry entry = new Entry(sequence, kind, file);
         entries.put(sequence, entry);
         enforceBound();
+        depth = entries.size();
         return entry;
     }
 
@@ -106,6 +110,7 @@ public final class Spool {
     /** After the hub stored it (or refused it for good). */
     public synchronized void remove(Entry entry) throws IOException {
         entries.remove(entry.sequence());
+        depth = entries.size();
         try {
             Files.delete(entry.file());
         } catch (NoSuchFileException ignored) {
@@ -113,8 +118,8 @@ public final class Spool {
         }
     }
 
-    public synchronized int depth() {
-        return entries.size();
+    public int depth() {
+        return depth;
     }
 
     public synchronized List<Entry> snapshot() {
@@ -124,6 +129,7 @@ public final class Spool {
     public synchronized void maxItems(int maxItems) {
         this.maxItems = maxItems;
         enforceBound();
+        depth = entries.size();
     }
 
     /** What the bound dropped so far, in words; null when nothing. */

@@ -285,17 +285,13 @@ public class ControllerRuntime implements ControllerState, ControllerSetup {
         return agent.disks();
     }
 
-    /**
-     * The interface names one storage: the directory-backed storage with the most free space, the one apps and
-     * backups use by default. Every storage is in {@link #storages()} and {@code GET /api/storage}.
-     */
     @Override
-    public Optional<HostStorage> storage() {
+    public Optional<HostStorage> preferredStorage() {
         return storages().stream().filter(s -> s.path() != null)
                 .max(Comparator.comparingLong(s -> s.avail() == null ? -1 : s.avail()));
     }
 
-    /** Every storage of the host, from the agent's {@code /storage} (the seed's 3.2). */
+    @Override
     public List<HostStorage> storages() {
         return agent.storages().orElse(List.of());
     }

@@ -6,6 +6,8 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** One page request as the pages see it: its language (from the browser's cookie), formats and frame. */
 @RequestScoped
@@ -22,9 +24,12 @@ public class PageContext {
         return Languages.pick(cookie == null ? null : cookie.getValue());
     }
 
+    /** One per language: a Formats is immutable, and building its date pattern and bundle lookup per page is waste. */
+    private static final Map<String, Formats> FORMATS = new ConcurrentHashMap<>();
+
     public Formats formats() {
-        String lang = lang();
-        return new Formats(Languages.locale(lang), config.timeZone(), Languages.messages(lang));
+        return FORMATS.computeIfAbsent(lang(),
+                lang -> new Formats(Languages.locale(lang), config.timeZone(), Languages.messages(lang)));
     }
 
     public PageFrame frame(String current, boolean configured) {

@@ -2,10 +2,10 @@ package io.homefleet.controller.web;
 
 import io.homefleet.common.contract.v1.ControllerReport;
 import io.homefleet.common.contract.v1.HostStorage;
-import io.homefleet.controller.runtime.ControllerRuntime;
 import io.homefleet.controller.status.ControllerState;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,9 +18,15 @@ import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The five pages of the customer's web UI. In setup mode every page leads to the setup page. */
+/**
+ * The five pages of the customer's web UI. In setup mode every page leads to the setup page. A page renders what the
+ * core keeps in memory (the last report, the agent link's last answers, the spool's depth), refreshed by the core's
+ * own threads, so it never waits for the hub, the agent, Docker or a disk: it is rendered on the I/O thread that read
+ * the request, with no hand-over to a worker.
+ */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
+@NonBlocking
 public class PagesResource {
 
     @CheckedTemplate(basePath = "pages")
@@ -45,8 +51,6 @@ public class PagesResource {
     ControllerState state;
     @Inject
     PageContext page;
-    @Inject
-    ControllerRuntime runtime;
     @Inject
     WebAccess access;
 
@@ -107,8 +111,8 @@ public class PagesResource {
         }
         Formats f = page.formats();
         // every storage the agent's /storage lists (the seed's 3.2); the default one (most free space) first
-        String preferred = state.storage().map(HostStorage::name).orElse(null);
-        List<HostStorage> storages = new ArrayList<>(runtime.storages());
+        String preferred = state.preferredStorage().map(HostStorage::name).orElse(null);
+        List<HostStorage> storages = new ArrayList<>(state.storages());
         storages.sort(Comparator.comparing((HostStorage s) -> !s.name().equals(preferred)).thenComparing(HostStorage::name));
         boolean monitoring = state.latestReport().map(ControllerReport::monitoringOn).orElse(true);
         return render(Templates.settings(page.frame("settings", true),

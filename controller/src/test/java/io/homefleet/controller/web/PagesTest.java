@@ -36,7 +36,7 @@ class PagesTest {
         }
         assertNotNull(state.hubLink().lastSuccessfulReport(), "no report reached the hub: " + state.hubLink());
         assertTrue(state.latestReport().isPresent());
-        while ((state.hostMetrics().isEmpty() || state.storage().isEmpty()) && System.nanoTime() < deadline) {
+        while ((state.hostMetrics().isEmpty() || state.storages().isEmpty()) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         assertTrue(state.hostMetrics().isPresent(), "the agent answered no host metrics: " + state.agentLink());
