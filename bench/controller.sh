@@ -65,23 +65,12 @@ YAML
 chmod 600 "$WORK/controller.yaml"
 
 # The JVM settings docs/controller.md gives for the container image and the systemd unit.
-JAVA_OPTS=${CONTROLLER_JAVA_OPTS:--Xms8m -Xmx48m -Xmn4m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=80m -XX:ReservedCodeCacheSize=24m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss512k -XX:MaxDirectMemorySize=16m}
-# The class-data archive, made as the image build and the systemd install make it (docs/controller.md): one training
-# start of this JDK and jar, stopped once it answers; then every start maps the classes from it.
+JAVA_OPTS=${CONTROLLER_JAVA_OPTS:--Xms8m -Xmx48m -Xmn4m -XX:+UseSerialGC -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=15 -XX:MaxMetaspaceSize=80m -XX:ReservedCodeCacheSize=24m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000 -XX:Tier3CompileThreshold=20000 -XX:Tier3BackEdgeThreshold=200000 -Xss512k -XX:MaxDirectMemorySize=16m}
+# The class-data archive, made as the image build and the systemd install make it (docs/controller.md).
 CDS="$WORK/app-cds.jsa"
 # shellcheck disable=SC2086
-MALLOC_ARENA_MAX=2 java $JAVA_OPTS -XX:ArchiveClassesAtExit="$CDS" -jar "$JAR" --config "$WORK/controller.yaml" \
-  --bootstrap "$WORK/none.json" > "$WORK/training.log" 2>&1 &
-TRAIN_PID=$!
-PIDS+=($TRAIN_PID)
-until curl -s -o /dev/null "http://127.0.0.1:$WEB_PORT/q/health/live"; do
-  kill -0 "$TRAIN_PID" 2>/dev/null || { cat "$WORK/training.log"; exit 1; }
-  sleep 0.2
-done
-for path in / /monitor /settings /api/status /q/health/ready; do curl -s -o /dev/null "http://127.0.0.1:$WEB_PORT$path"; done
-kill "$TRAIN_PID"; wait "$TRAIN_PID" 2>/dev/null || true
-rm -rf "$WORK/state"
-[ -f "$CDS" ] && JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$CDS" || echo "no class-data archive was written; measuring without"
+bash controller/src/main/sh/make-class-archive.sh "$CDS" "$JAR" $JAVA_OPTS
+JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$CDS"
 START=$(date +%s%N)
 # shellcheck disable=SC2086
 MALLOC_ARENA_MAX=2 java $JAVA_OPTS -jar "$JAR" --config "$WORK/controller.yaml" --bootstrap "$WORK/none.json" \

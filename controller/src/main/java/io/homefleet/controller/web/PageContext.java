@@ -1,5 +1,7 @@
 package io.homefleet.controller.web;
 
+import io.homefleet.controller.config.ControllerConfig;
+import io.homefleet.controller.runtime.ControllerRuntime;
 import io.homefleet.service.web.CsrfGuard;
 import io.homefleet.service.web.CurrentSession;
 import io.vertx.core.http.Cookie;
@@ -19,9 +21,17 @@ public class PageContext {
     @Inject
     CurrentSession session;
 
+    @Inject
+    ControllerRuntime runtime;
+
+    /** The browser's choice; without one, the customer's preferred language (Settings), else Hungarian. */
     public String lang() {
         Cookie cookie = request.getCookie(Languages.COOKIE);
-        return Languages.pick(cookie == null ? null : cookie.getValue());
+        if (cookie != null) {
+            return Languages.pick(cookie.getValue());
+        }
+        ControllerConfig config = runtime.config();
+        return config == null ? Languages.DEFAULT : Languages.pick(config.preferences().language());
     }
 
     /** One per language: a Formats is immutable, and building its date pattern and bundle lookup per page is waste. */
