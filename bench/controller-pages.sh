@@ -5,7 +5,7 @@
 # the core's own report and link states), and stops it at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=controller/target/quarkus-app/quarkus-run.jar
+JAR=${CONTROLLER_JAR:-controller/target/quarkus-app/quarkus-run.jar}
 [ -f "$JAR" ] || ./mvnw -B -ntp -q -pl common/contracts,common/service-base,controller install -DskipTests
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/homefleet-controller-pages-bench.XXXXXX")
 PID=""

@@ -5,7 +5,7 @@
 # allowed interval; the default is 15 min), so a few minutes here are many hours of a real controller's reporting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=controller/target/quarkus-app/quarkus-run.jar
+JAR=${CONTROLLER_JAR:-controller/target/quarkus-app/quarkus-run.jar}
 [ -f "$JAR" ] || ./mvnw -B -ntp -q -pl common/contracts,common/service-base,controller install -DskipTests
 MINUTES=${BENCH_MINUTES:-10}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/homefleet-controller-bench.XXXXXX")

@@ -8,8 +8,6 @@ import io.homefleet.controller.runtime.ControllerRuntime;
 import io.homefleet.controller.status.ControllerState;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.smallrye.common.annotation.Blocking;
-import io.smallrye.common.annotation.NonBlocking;
 import jakarta.inject.Inject;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -31,12 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * The five pages of the customer's web UI. In setup mode every page leads to the setup page. A page renders what the
  * core keeps in memory (the last report, the agent link's last answers, the spool's depth), refreshed by the core's
- * own threads, so it never waits for the hub, the agent, Docker or a disk: it is rendered on the I/O thread that read
- * the request, with no hand-over to a worker.
+ * own threads, so it never waits for the hub, the agent, Docker or a disk. (It runs on a worker, not the I/O thread:
+ * the browser session is resolved lazily, which may block.)
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
-@NonBlocking
 public class PagesResource {
 
     @CheckedTemplate(basePath = "pages")
@@ -137,7 +134,6 @@ public class PagesResource {
     @Path("settings/preferences")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    @Blocking
     public Response savePreferences(@FormParam("email") String email, @FormParam("backup_failed") String backupFailed,
                                     @FormParam("app_down") String appDown, @FormParam("low_disk") String lowDisk,
                                     @FormParam("language") String language) throws java.io.IOException {
