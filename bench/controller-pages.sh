@@ -112,6 +112,10 @@ echo "controller pages: $USERS users, $REQUESTS requests each, back to back (RSS
 # does not depend on what else runs on the machine, so page vs floor compares what a page costs.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
 HZ=$(getconf CLK_TCK)
+# One silent round over every path first, so the JIT has compiled what each path runs before anything is measured.
+for path in /q/health/live / /monitor /settings; do
+  java -Xmx128m "$WORK/PagesLoad.java" "http://127.0.0.1:$PORT$path" "$USERS" "$(( REQUESTS / 2 + 1 ))" > /dev/null
+done
 for path in /q/health/live / /monitor /settings /q/health/live; do
   BEFORE=$(cpu_ticks)
   LINE=$(java -Xmx128m "$WORK/PagesLoad.java" "http://127.0.0.1:$PORT$path" "$USERS" "$REQUESTS")

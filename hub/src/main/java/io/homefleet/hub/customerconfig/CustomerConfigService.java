@@ -170,6 +170,7 @@ public class CustomerConfigService implements GeneratedConfigs {
     }
 
     /** The answer to a customer's preferences: the revision that now holds them, and whether it is a new one. */
+    @io.homefleet.common.contract.v1.ContractRecord
     public record PreferencesStored(String customerId, long revision, boolean changed) {
     }
 
