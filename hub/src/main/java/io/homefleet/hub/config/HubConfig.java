@@ -15,6 +15,13 @@ public interface HubConfig {
 
     Operator operator();
 
+    /**
+     * The key (32 bytes, base64) that encrypts the secrets the hub keeps in PostgreSQL (customers' infrastructure
+     * settings and session secrets), e.g. from a Kubernetes Secret shared by replicas. When absent, the first start
+     * generates one into {@code <data-dir>/secrets.key} (mode 0600).
+     */
+    Optional<String> secretsKey();
+
     Auth auth();
 
     Status status();

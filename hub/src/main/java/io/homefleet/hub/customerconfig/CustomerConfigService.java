@@ -11,6 +11,7 @@ import io.homefleet.common.json.Json;
 import io.homefleet.hub.auth.CredentialEntity;
 import io.homefleet.hub.auth.CredentialService;
 import io.homefleet.hub.customer.CustomerEntity;
+import io.homefleet.hub.secrets.StoredSecrets;
 import io.homefleet.service.problem.ProblemException;
 import io.homefleet.service.problem.ProblemType;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -63,6 +64,9 @@ public class CustomerConfigService implements GeneratedConfigs {
     @Inject
     CredentialService credentials;
 
+    @Inject
+    StoredSecrets secrets;
+
     // ---- GeneratedConfigs
 
     @Override
@@ -97,7 +101,7 @@ public class CustomerConfigService implements GeneratedConfigs {
     public List<ConfigRevisionView> revisions(String customerId) {
         require(customerId);
         return ConfigRevisionEntity.<ConfigRevisionEntity>list("customerId = ?1 order by revision", customerId)
-                .stream().map(CustomerConfigService::revisionView).toList();
+                .stream().map(this::revisionView).toList();
     }
 
     @Transactional
@@ -291,7 +295,7 @@ public class CustomerConfigService implements GeneratedConfigs {
      * Template deep-merged with what the hub knows of the customer, unset values left out; secrets in clear, their
      * paths listed.
      */
-    static GeneratedConfig generate(CustomerEntity customer, CustomerConfigEntity config,
+    GeneratedConfig generate(CustomerEntity customer, CustomerConfigEntity config,
             CustomerConfigDocument document, ConfigTemplates.Template template, Optional<String> hubUrl) {
         Map<String, Object> overlay = new LinkedHashMap<>();
         String name = document.identity() != null && document.identity().name() != null
@@ -306,7 +310,8 @@ public class CustomerConfigService implements GeneratedConfigs {
         }
         overlay.put("customer", identity);
         hubUrl.ifPresent(url -> ConfigMerge.put(overlay, "hub.url", url.replaceAll("/+$", "")));
-        ConfigMerge.put(overlay, "web.session_secret", config.sessionSecret);
+        ConfigMerge.put(overlay, "web.session_secret", secrets.open(config.sessionSecret,
+                StoredSecrets.sessionSecretContext(customer.id)));
         if (!document.monitoring().isEmpty()) {
             overlay.put("monitoring", document.monitoring());
         }
@@ -330,7 +335,7 @@ public class CustomerConfigService implements GeneratedConfigs {
             String by, String source) {
         ConfigRevisionEntity revision = new ConfigRevisionEntity();
         revision.customerId = customerId;
-        revision.body = json(document);
+        revision.body = storedJson(customerId, document);
         revision.changedBy = by;
         revision.changedAt = Instant.now();
         revision.source = source;
@@ -338,7 +343,7 @@ public class CustomerConfigService implements GeneratedConfigs {
         if (config == null) {
             config = new CustomerConfigEntity();
             config.customerId = customerId;
-            config.sessionSecret = randomSecret(32);
+            config.sessionSecret = secrets.seal(randomSecret(32), StoredSecrets.sessionSecretContext(customerId));
             config.createdAt = revision.changedAt;
             config.currentRevision = revision.revision;
             config.persist();
@@ -359,7 +364,7 @@ public class CustomerConfigService implements GeneratedConfigs {
                 document.redacted(), secretPaths, config.retrievalPasswordHash != null, config.retrievalPasswordSetAt);
     }
 
-    private static ConfigRevisionView revisionView(ConfigRevisionEntity r) {
+    private ConfigRevisionView revisionView(ConfigRevisionEntity r) {
         return new ConfigRevisionView(r.revision, r.customerId, r.changedBy, r.changedAt, r.source,
                 document(r).redacted());
     }
@@ -464,12 +469,56 @@ public class CustomerConfigService implements GeneratedConfigs {
         return domain != null && CustomerConfigDocument.DOMAIN.matcher(domain).matches() ? domain : null;
     }
 
-    static CustomerConfigDocument document(ConfigRevisionEntity revision) {
+    /** A stored revision with its infrastructure secrets opened (they are sealed in the database). */
+    CustomerConfigDocument document(ConfigRevisionEntity revision) {
+        CustomerConfigDocument stored;
         try {
-            return MAPPER.readValue(revision.body, CustomerConfigDocument.class);
+            stored = MAPPER.readValue(revision.body, CustomerConfigDocument.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("config revision " + revision.revision + " is not readable", e);
         }
+        return withInfrastructure(stored, value -> secrets.open(value.getValue(),
+                StoredSecrets.infrastructureContext(revision.customerId, value.getKey())));
+    }
+
+    /** The document as stored: every infrastructure value sealed, bound to this customer and key. */
+    private String storedJson(String customerId, CustomerConfigDocument document) {
+        return json(withInfrastructure(document, value -> secrets.seal(value.getValue(),
+                StoredSecrets.infrastructureContext(customerId, value.getKey()))));
+    }
+
+    private static CustomerConfigDocument withInfrastructure(CustomerConfigDocument document,
+            java.util.function.Function<Map.Entry<String, String>, String> transform) {
+        if (document.infrastructure() == null || document.infrastructure().isEmpty()) {
+            return document;
+        }
+        Map<String, String> out = new TreeMap<>();
+        document.infrastructure().entrySet().forEach(e -> out.put(e.getKey(), transform.apply(e)));
+        return new CustomerConfigDocument(document.identity(), out, document.monitoring(), document.notifications());
+    }
+
+    /**
+     * Seals what an earlier version stored in clear (infrastructure values, session secrets); idempotent, and a
+     * no-op once everything is sealed. Run at start.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public int sealStoredSecrets() {
+        int sealed = 0;
+        List<ConfigRevisionEntity> clear = ConfigRevisionEntity.getEntityManager().createNativeQuery(
+                "SELECT * FROM customer_config_revisions r WHERE jsonb_typeof(r.body->'infrastructure') = 'object' "
+                        + "AND EXISTS (SELECT 1 FROM jsonb_each_text(r.body->'infrastructure') e "
+                        + "WHERE e.value NOT LIKE 'hfsealed:%')", ConfigRevisionEntity.class).getResultList();
+        for (ConfigRevisionEntity r : clear) {
+            r.body = storedJson(r.customerId, document(r));
+            sealed++;
+        }
+        for (CustomerConfigEntity c : CustomerConfigEntity.<CustomerConfigEntity>list(
+                "sessionSecret not like 'hfsealed:%'")) {
+            c.sessionSecret = secrets.seal(c.sessionSecret, StoredSecrets.sessionSecretContext(c.customerId));
+            sealed++;
+        }
+        return sealed;
     }
 
     private static String json(CustomerConfigDocument document) {

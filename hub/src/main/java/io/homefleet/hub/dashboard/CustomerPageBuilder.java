@@ -121,7 +121,7 @@ public class CustomerPageBuilder {
         List<CustomerPageModel.KeyLine> keys = credentials.list(TokenKind.CUSTOMER, id, null).stream()
                 .map(KeyView::of).map(k -> CustomerPageModel.KeyLine.of(k, now)).toList();
         return new CustomerPageModel(s.id(), s.name(), s.email(), s.status().name(), why(s, report, now),
-                s.lastReportAt() == null, s.blocked(), s.controllerUrl() != null, Ages.ago(s.lastReportAt(), now),
+                s.lastReportAt() == null, s.blocked(), Ages.ago(s.lastReportAt(), now),
                 s.controllerVersion() == null ? "–" : s.controllerVersion(), at == null ? null : at.hostId(),
                 at == null ? null : at.hostname(), metrics, storage, containers, backups, eventRows,
                 sev == null ? "" : sev, new RawString(chart), period == null ? "24h" : period,

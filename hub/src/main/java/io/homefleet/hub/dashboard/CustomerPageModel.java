@@ -6,7 +6,7 @@ import java.util.List;
 
 /** Everything the Customer page shows. */
 public record CustomerPageModel(String id, String name, String email, String status, String why, boolean waiting,
-                                boolean blocked, boolean managed, String lastReport, String version, String hostId,
+                                boolean blocked, String lastReport, String version, String hostId,
                                 String hostname, List<Metric> metrics, List<StorageLine> storage,
                                 List<ContainerLine> containers, List<Metric> backups, List<EventRow> events,
                                 String severity, RawString chart, String period, List<String> periods,

@@ -4,6 +4,10 @@ import io.homefleet.common.contract.v1.IssuedKey;
 import io.homefleet.common.credential.TokenKind;
 import io.homefleet.hub.auth.CredentialService;
 import io.homefleet.hub.customer.CustomerService;
+import io.homefleet.hub.customerconfig.CustomerConfigService;
+import io.homefleet.hub.customerconfig.PullResult;
+import io.homefleet.hub.updates.TriggerRequest;
+import io.homefleet.hub.updates.UpdateService;
 import io.homefleet.hub.operator.OperatorRole;
 import io.homefleet.service.problem.ProblemException;
 import io.homefleet.service.problem.ProblemType;
@@ -23,7 +27,8 @@ import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 
 /**
- * A customer's page and its actions: block / unblock (operator), keys and deletion (admin). Each change goes
+ * A customer's page and its actions: block / unblock, create or pull its config, update its controller (operator),
+ * keys and deletion (admin). Each change goes
  * through the same services as the API and is written to the UI audit trail before the page answers.
  */
 @Path("/customers/{id}")
@@ -38,6 +43,15 @@ public class CustomerPages {
 
     @Inject
     CredentialService credentials;
+
+    @Inject
+    SyncSectionBuilder sync;
+
+    @Inject
+    CustomerConfigService configs;
+
+    @Inject
+    UpdateService updates;
 
     @Inject
     PageSupport page;
@@ -64,6 +78,42 @@ public class CustomerPages {
         customers.setBlocked(id, false);
         page.audit("customer.unblock", "customer:" + id, null);
         return back(id);
+    }
+
+    @POST
+    @Path("config/from-report")
+    @RolesAllowed(OperatorRole.OPERATOR_ROLE)
+    public String createConfig(@PathParam("id") String id) {
+        var view = configs.createFromReport(id, page.account());
+        page.audit("customer.config.create", "customer:" + id, "revision " + view.revision());
+        return render(id, null, null, null, "The customer is managed now: its config (revision " + view.revision()
+                + ") was made from its last report.");
+    }
+
+    @POST
+    @Path("config/pull")
+    @RolesAllowed(OperatorRole.OPERATOR_ROLE)
+    public String pullConfig(@PathParam("id") String id) {
+        PullResult pulled = configs.pull(id, page.account());
+        page.audit("customer.config.pull", "customer:" + id, pulled.changed()
+                ? "revision " + pulled.config().revision() + ", took " + pulled.taken() : "nothing to take");
+        String notTaken = pulled.notTaken().isEmpty() ? "" : " Not taken: " + String.join("; ", pulled.notTaken()
+                .stream().map(n -> n.key() + " (" + n.reason() + ")").toList()) + ".";
+        return render(id, null, null, null, (pulled.changed() ? "Took the controller's live values "
+                + pulled.taken() + " into revision " + pulled.config().revision() + "."
+                : "The config already holds the controller's live values.") + notTaken);
+    }
+
+    @POST
+    @Path("update")
+    @RolesAllowed(OperatorRole.OPERATOR_ROLE)
+    public String triggerUpdate(@PathParam("id") String id) {
+        customers.require(id);
+        String version = updates.status().newest();
+        updates.trigger(new TriggerRequest(id, null, version), page.account());
+        page.audit("customer.update", "customer:" + id, "target " + version);
+        return render(id, null, null, null, "The controller's target version is " + version
+                + " now; it updates at its next desired-state pull.");
     }
 
     @POST
@@ -117,8 +167,9 @@ public class CustomerPages {
     }
 
     private String render(String id, String period, String severity, String newKey, String message) {
-        return DashboardTemplates.customer(page.chrome("Customer " + id, "customers"),
-                builder.build(id, period, severity, newKey, message)).render();
+        CustomerPageModel model = builder.build(id, period, severity, newKey, message);
+        return DashboardTemplates.customer(page.chrome("Customer " + id, "customers"), model, sync.build(id))
+                .render();
     }
 
     private static Response back(String id) {

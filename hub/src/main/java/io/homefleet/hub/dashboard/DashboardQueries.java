@@ -52,6 +52,21 @@ public class DashboardQueries {
         }
     }
 
+    /** The managed customers: those with a config (the rest are report-only). */
+    public java.util.Set<String> managedCustomers() {
+        try (Connection con = dataSource.getConnection();
+                PreparedStatement ps = con.prepareStatement("SELECT customer_id FROM customer_configs");
+                ResultSet rs = ps.executeQuery()) {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Sql.failure(e);
+        }
+    }
+
     /**
      * Changes whenever anything the Fleet page shows changes (a customer added, blocked or reporting, an event, a
      * host report); the page adds the minute, since ages and staleness move with the clock. One index-backed

@@ -18,7 +18,7 @@ public class DashboardTemplates {
 
     public static native TemplateInstance customers(Chrome chrome, FleetView view, List<FleetView.SortLink> sorts);
 
-    public static native TemplateInstance customer(Chrome chrome, CustomerPageModel page);
+    public static native TemplateInstance customer(Chrome chrome, CustomerPageModel page, SyncSection sync);
 
     public static native TemplateInstance hosts(Chrome chrome, List<HostPageModel.Line> hosts);
 
@@ -28,6 +28,14 @@ public class DashboardTemplates {
 
     public static native TemplateInstance operators(Chrome chrome, List<OperatorRecord> operators, String message,
                                                     String error);
+
+    public static native TemplateInstance updates(Chrome chrome, io.homefleet.hub.updates.UpdateStatus status,
+                                                  String message);
+
+    public static native TemplateInstance catalog(Chrome chrome, List<CatalogPages.AppLine> apps);
+
+    public static native TemplateInstance approvals(Chrome chrome, List<io.homefleet.hub.approval.Approval> recent,
+                                                    String issued, String message);
 
     public static native TemplateInstance audit(Chrome chrome, List<UiAudit.Entry> entries);
 }

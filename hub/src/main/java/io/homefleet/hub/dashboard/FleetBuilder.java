@@ -93,6 +93,7 @@ public class FleetBuilder {
     private FleetView build(Filters f, String path, boolean includeBlocked) {
         Instant now = Instant.now();
         Map<String, DashboardQueries.Placement> placements = queries.placements();
+        java.util.Set<String> managed = includeBlocked ? queries.managedCustomers() : java.util.Set.of();
         List<CustomerSummary> everyone = customers.list();
         Map<CustomerStatus, Long> counts = new EnumMap<>(CustomerStatus.class);
         List<FleetView.Row> matching = new ArrayList<>();
@@ -116,7 +117,7 @@ public class FleetBuilder {
                     || (at != null && (contains(at.hostId(), needle) || contains(at.hostname(), needle))))) {
                 continue;
             }
-            FleetView.Row row = row(c, at, now);
+            FleetView.Row row = row(c, at, managed.contains(c.id()), now);
             boolean hostDown = !includeBlocked && c.status() == CustomerStatus.DOWN && at != null
                     && at.hostLastSeen() != null
                     && policy.staleness(at.hostLastSeen(), now) == StatusPolicy.Staleness.DOWN;
@@ -174,11 +175,12 @@ public class FleetBuilder {
         return out;
     }
 
-    private static FleetView.Row row(CustomerSummary c, DashboardQueries.Placement at, Instant now) {
+    private static FleetView.Row row(CustomerSummary c, DashboardQueries.Placement at, boolean managed,
+                                     Instant now) {
         return new FleetView.Row(c.id(), c.name(), c.status().name(), Ages.ago(c.lastReportAt(), now),
                 c.controllerVersion() == null ? "–" : c.controllerVersion(), at == null ? null : at.hostId(),
                 at == null ? null : at.hostname(), c.errors24h(), c.warnings24h(), c.blocked(),
-                c.controllerUrl() != null, c.lastReportAt());
+                managed, c.lastReportAt());
     }
 
     private static boolean contains(String value, String needle) {

@@ -17,14 +17,14 @@ import java.util.stream.Collectors;
  * compared by {@link SecretDigest} and never returned. Only the keys the hub manages count; keys only the controller
  * has are listed as unmanaged.
  */
-final class ValueDiff {
-    enum State {
+public final class ValueDiff {
+    public enum State {
         in_sync, differs, missing, unmanaged
     }
 
     /** One key's comparison; {@code desired} and {@code reported} are absent for secrets. */
     @ContractRecord
-    record KeyDiff(String key, State state, boolean secret, Object desired, Object reported) {
+    public record KeyDiff(String key, State state, boolean secret, Object desired, Object reported) {
     }
 
     private ValueDiff() {
