@@ -65,7 +65,7 @@ YAML
 chmod 600 "$WORK/controller.yaml"
 
 # The JVM settings docs/controller.md gives for the container image and the systemd unit.
-JAVA_OPTS=${CONTROLLER_JAVA_OPTS:--Xms8m -Xmx48m -Xmn4m -XX:+UseSerialGC -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=15 -XX:MaxMetaspaceSize=80m -XX:ReservedCodeCacheSize=24m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000 -XX:Tier3CompileThreshold=20000 -XX:Tier3BackEdgeThreshold=200000 -Xss512k -XX:MaxDirectMemorySize=16m}
+JAVA_OPTS=${CONTROLLER_JAVA_OPTS:--Xms8m -Xmx48m -Xmn4m -XX:+UseSerialGC -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=15 -XX:MaxMetaspaceSize=80m -XX:ReservedCodeCacheSize=24m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:Tier3InvocationThreshold=5000 -XX:Tier3MinInvocationThreshold=2500 -XX:Tier3CompileThreshold=50000 -XX:Tier3BackEdgeThreshold=200000 -Xss512k -XX:MaxDirectMemorySize=16m}
 # The class-data archive, made as the image build and the systemd install make it (docs/controller.md).
 CDS="$WORK/app-cds.jsa"
 # shellcheck disable=SC2086
