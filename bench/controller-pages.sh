@@ -5,7 +5,7 @@
 # the core's own report and link states), and stops it at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=controller/target/quarkus-app/quarkus-run.jar
+JAR=${CONTROLLER_JAR:-controller/target/quarkus-app/quarkus-run.jar}
 [ -f "$JAR" ] || ./mvnw -B -ntp -q -pl common/contracts,common/service-base,controller install -DskipTests
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/homefleet-controller-pages-bench.XXXXXX")
 PID=""
@@ -108,7 +108,20 @@ public class PagesLoad {
 JAVA
 RSS=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$PID/status")
 echo "controller pages: $USERS users, $REQUESTS requests each, back to back (RSS after start: $RSS MiB)"
+# CPU seconds of the controller's JVM (utime+stime from /proc/PID/stat) per 1,000 requests, beside the latency: it
+# does not depend on what else runs on the machine, so page vs floor compares what a page costs.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
+HZ=$(getconf CLK_TCK)
+# One silent round over every path first, so the JIT has compiled what each path runs before anything is measured.
+for path in /q/health/live / /monitor /settings; do
+  java -Xmx128m "$WORK/PagesLoad.java" "http://127.0.0.1:$PORT$path" "$USERS" "$(( REQUESTS / 2 + 1 ))" > /dev/null
+done
 for path in /q/health/live / /monitor /settings /q/health/live; do
-  java -Xmx128m "$WORK/PagesLoad.java" "http://127.0.0.1:$PORT$path" "$USERS" "$REQUESTS"
+  BEFORE=$(cpu_ticks)
+  LINE=$(java -Xmx128m "$WORK/PagesLoad.java" "http://127.0.0.1:$PORT$path" "$USERS" "$REQUESTS")
+  AFTER=$(cpu_ticks)
+  # the load tool's 300 warm-up and USERS connection-opening requests count too
+  TOTAL=$(( USERS * REQUESTS + 300 + USERS ))
+  printf '%s  CPU %5.1f ms/1000 req\n' "$LINE" "$(echo "($AFTER - $BEFORE) * 1000000 / $HZ / $TOTAL" | bc -l)"
 done
 echo "RSS after load: $(awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$PID/status") MiB"

@@ -5,7 +5,7 @@
 # allowed interval; the default is 15 min), so a few minutes here are many hours of a real controller's reporting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=controller/target/quarkus-app/quarkus-run.jar
+JAR=${CONTROLLER_JAR:-controller/target/quarkus-app/quarkus-run.jar}
 [ -f "$JAR" ] || ./mvnw -B -ntp -q -pl common/contracts,common/service-base,controller install -DskipTests
 MINUTES=${BENCH_MINUTES:-10}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/homefleet-controller-bench.XXXXXX")
@@ -65,7 +65,12 @@ YAML
 chmod 600 "$WORK/controller.yaml"
 
 # The JVM settings docs/controller.md gives for the container image and the systemd unit.
-JAVA_OPTS=${CONTROLLER_JAVA_OPTS:--Xms8m -Xmx48m -XX:+UseSerialGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:MaxMetaspaceSize=80m -XX:ReservedCodeCacheSize=24m -XX:TieredStopAtLevel=1 -Xss512k -XX:MaxDirectMemorySize=16m}
+JAVA_OPTS=${CONTROLLER_JAVA_OPTS:--Xms8m -Xmx48m -Xmn4m -XX:+UseSerialGC -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=15 -XX:MaxMetaspaceSize=80m -XX:ReservedCodeCacheSize=24m -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:Tier3InvocationThreshold=5000 -XX:Tier3MinInvocationThreshold=2500 -XX:Tier3CompileThreshold=50000 -XX:Tier3BackEdgeThreshold=200000 -Xss512k -XX:MaxDirectMemorySize=16m}
+# The class-data archive, made as the image build and the systemd install make it (docs/controller.md).
+CDS="$WORK/app-cds.jsa"
+# shellcheck disable=SC2086
+bash controller/src/main/sh/make-class-archive.sh "$CDS" "$JAR" $JAVA_OPTS
+JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$CDS"
 START=$(date +%s%N)
 # shellcheck disable=SC2086
 MALLOC_ARENA_MAX=2 java $JAVA_OPTS -jar "$JAR" --config "$WORK/controller.yaml" --bootstrap "$WORK/none.json" \

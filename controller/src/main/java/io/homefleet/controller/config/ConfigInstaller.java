@@ -50,9 +50,14 @@ public final class ConfigInstaller {
 
     /** Deep-merges {@code changes} over the current controller.yaml (objects merge, everything else replaces). */
     public synchronized ControllerConfig merge(ObjectNode changes) throws IOException {
+        return update(current -> deepMerge(current, changes));
+    }
+
+    /** Changes the current controller.yaml as {@code change} says, checked and written like any other install. */
+    public synchronized ControllerConfig update(java.util.function.Consumer<ObjectNode> change) throws IOException {
         ObjectNode current = Files.exists(configFile) && YAML.readTree(configFile.toFile()) instanceof ObjectNode o
                 ? o : YAML.createObjectNode();
-        deepMerge(current, changes);
+        change.accept(current);
         return install(current);
     }
 

@@ -192,6 +192,31 @@ public record ControllerConfig(
         }
     }
 
+    /**
+     * The customer's own preferences, kept under {@code notifications} (where the hub's config puts them): the
+     * language of notifications and of the page in a browser that chose none, the address, and which notifications.
+     */
+    public record Preferences(String language, String email, boolean backupFailed, boolean appDown, boolean lowDisk) {
+        public static final String LANGUAGE = "language";
+        public static final String EMAIL = "email";
+        public static final String BACKUP_FAILED = "backup_failed";
+        public static final String APP_DOWN = "app_down";
+        public static final String LOW_DISK = "low_disk";
+    }
+
+    /** From {@code notifications}; unset: Hungarian, the hub's address for the customer, every notification on. */
+    public Preferences preferences() {
+        Object language = notifications.get(Preferences.LANGUAGE);
+        Object email = notifications.get(Preferences.EMAIL);
+        return new Preferences(language instanceof String l && (l.equals("hu") || l.equals("en")) ? l : "hu",
+                email instanceof String e && !e.isBlank() ? e : null, flag(Preferences.BACKUP_FAILED),
+                flag(Preferences.APP_DOWN), flag(Preferences.LOW_DISK));
+    }
+
+    private boolean flag(String key) {
+        return !(notifications.get(key) instanceof Boolean b) || b;
+    }
+
     /** True when the identity and the hub are set (a usable controller.yaml). */
     public boolean configured() {
         return customer != null && customer.id() != null && hub != null && hub.url() != null;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.homefleet.common.contract.v1.ControllerReport;
+import io.homefleet.common.contract.v1.CustomerPreferences;
 import io.homefleet.common.contract.v1.Event;
 import io.homefleet.common.contract.v1.EventType;
 import io.homefleet.common.contract.v1.Severity;
@@ -27,7 +28,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The hub link that loses nothing. A report is built at start and every {@code intervals.report}, an event whenever
- * something happens; both are written to the {@link Spool} first and sent from there, oldest first, by one thread:
+ * something happens, the customer's preferences whenever the Settings page changes them ({@code PUT
+ * /api/v1/preferences}); all are written to the {@link Spool} first and sent from there, oldest first, by one thread:
  * <ul>
  * <li>2xx: the hub stored it; the file is deleted;</li>
  * <li>no answer, 429, 5xx: kept, retried after the shared {@link Backoff} (exponential, jitter, Retry-After);</li>
@@ -96,6 +98,12 @@ public final class HubLink implements AutoCloseable {
         spool.append(Spool.Kind.EVENT, JSON.writeValueAsBytes(event));
         wakeUp();
         return event;
+    }
+
+    /** Spools the customer's changed preferences now (durably, before this returns) and wakes the sender. */
+    public void preferences(CustomerPreferences preferences) throws IOException {
+        spool.append(Spool.Kind.PREFERENCES, JSON.writeValueAsBytes(preferences));
+        wakeUp();
     }
 
     /** Builds and spools a report now, out of schedule (tests, the UI's "send now"). */
@@ -201,8 +209,11 @@ public final class HubLink implements AutoCloseable {
             }
             try {
                 Credential key = Credential.bearerFromFile(config.get().hub().customerKeyFile(), TokenKind.CUSTOMER);
-                http.call("POST", entry.kind() == Spool.Kind.REPORT ? "/api/v1/report" : "/api/v1/event", key, body,
-                        Void.class);
+                switch (entry.kind()) {
+                    case REPORT -> http.call("POST", "/api/v1/report", key, body, Void.class);
+                    case EVENT -> http.call("POST", "/api/v1/event", key, body, Void.class);
+                    case PREFERENCES -> http.call("PUT", "/api/v1/preferences", key, body, Void.class);
+                }
             } catch (HubException e) {
                 if (!handleFailure(entry, e)) {
                     return;

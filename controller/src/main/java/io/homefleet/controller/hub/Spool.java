@@ -21,11 +21,12 @@ import org.jboss.logging.Logger;
  * fsync, rename) before anything is sent. An entry is deleted only after the hub answered 2xx (durably stored).
  *
  * <p>Bounded: above {@code maxItems} the oldest <em>report</em> goes first (a newer one says more), and events only when
- * no report is left to drop; every drop is logged and counted, and {@link #dropSummary()} says what went.
+ * no report is left to drop; every drop is logged and counted, and {@link #dropSummary()} says what went. A new
+ * preferences item replaces an unsent older one: each carries the customer's whole set, so nothing is lost.
  */
 public final class Spool {
     private static final Logger LOG = Logger.getLogger(Spool.class);
-    private static final Pattern NAME = Pattern.compile("^(\\d{19})-(report|event)\\.json$");
+    private static final Pattern NAME = Pattern.compile("^(\\d{19})-(report|event|preferences)\\.json$");
 
     /** A spooled item: its sequence number, kind and file. */
     public record Entry(long sequence, Kind kind, Path file) {
@@ -35,7 +36,8 @@ public final class Spool {
     }
 
     public enum Kind {
-        REPORT, EVENT;
+        /** The customer's preferences: only the newest unsent one is kept (it is the whole set). */
+        REPORT, EVENT, PREFERENCES;
 
         String fileWord() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -44,6 +46,8 @@ public final class Spool {
 
     private final Path dir;
     private final TreeMap<Long, Entry> entries = new TreeMap<>();
+    /** entries.size(), readable without the lock: a page asks for it while an append may be syncing a file. */
+    private volatile int depth;
     private int maxItems;
     private long nextSequence;
     private long droppedReports;
@@ -63,6 +67,7 @@ public final class Spool {
             throw new UncheckedIOException("cannot open the spool " + dir, e);
         }
         nextSequence = entries.isEmpty() ? 1 : entries.lastKey() + 1;
+        depth = entries.size();
         if (!entries.isEmpty()) {
             LOG.infof("spool: %d item(s) from before the restart are sent first (%s)", entries.size(), dir);
         }
@@ -92,9 +97,19 @@ public final class Spool {
         long sequence = nextSequence++;
         Path file = dir.resolve(String.format("%019d-%s.json", sequence, kind.fileWord()));
         AtomicFiles.writeSecret(file, json);
+        if (kind == Kind.PREFERENCES) {
+            for (Entry older : List.copyOf(entries.values())) {
+                if (older.kind() == Kind.PREFERENCES) {
+                    entries.remove(older.sequence());
+                    Files.deleteIfExists(older.file());
+                    LOG.debugf("spool: preferences #%d superseded by #%d", older.sequence(), sequence);
+                }
+            }
+        }
         Entry entry = new Entry(sequence, kind, file);
         entries.put(sequence, entry);
         enforceBound();
+        depth = entries.size();
         return entry;
     }
 
@@ -106,6 +121,7 @@ public final class Spool {
     /** After the hub stored it (or refused it for good). */
     public synchronized void remove(Entry entry) throws IOException {
         entries.remove(entry.sequence());
+        depth = entries.size();
         try {
             Files.delete(entry.file());
         } catch (NoSuchFileException ignored) {
@@ -113,8 +129,8 @@ public final class Spool {
         }
     }
 
-    public synchronized int depth() {
-        return entries.size();
+    public int depth() {
+        return depth;
     }
 
     public synchronized List<Entry> snapshot() {
@@ -124,6 +140,7 @@ public final class Spool {
     public synchronized void maxItems(int maxItems) {
         this.maxItems = maxItems;
         enforceBound();
+        depth = entries.size();
     }
 
     /** What the bound dropped so far, in words; null when nothing. */

@@ -2,6 +2,7 @@ package io.homefleet.controller.runtime;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.homefleet.common.contract.v1.ControllerReport;
+import io.homefleet.common.contract.v1.CustomerPreferences;
 import io.homefleet.common.contract.v1.DiskInventory;
 import io.homefleet.common.contract.v1.EventType;
 import io.homefleet.common.contract.v1.HostMetrics;
@@ -195,6 +196,45 @@ public class ControllerRuntime implements ControllerState, ControllerSetup {
         apply(installed);
     }
 
+    /**
+     * The customer changed its preferences on the Settings page: they take effect at once (controller.yaml's
+     * {@code notifications}, checked and written 0600 like any install), then go to the hub through the spool, which
+     * stores them as a revision of the customer's config so the next desired state carries them back unchanged.
+     *
+     * @throws IllegalStateException in setup mode
+     */
+    public CustomerPreferences changePreferences(ControllerConfig.Preferences wanted) throws IOException {
+        io.homefleet.controller.hub.HubLink h = hub;
+        ControllerConfig now = config.get();
+        if (h == null || !configured) {
+            throw new IllegalStateException("not configured yet: preferences are kept with the hub's config");
+        }
+        ControllerConfig after;
+        synchronized (this) {
+            after = installer.update(tree -> {
+                ObjectNode notifications = tree.get("notifications") instanceof ObjectNode n ? n
+                        : tree.putObject("notifications");
+                notifications.put(ControllerConfig.Preferences.LANGUAGE, wanted.language());
+                if (wanted.email() == null || wanted.email().isBlank()) {
+                    notifications.remove(ControllerConfig.Preferences.EMAIL);
+                } else {
+                    notifications.put(ControllerConfig.Preferences.EMAIL, wanted.email().strip());
+                }
+                notifications.put(ControllerConfig.Preferences.BACKUP_FAILED, wanted.backupFailed());
+                notifications.put(ControllerConfig.Preferences.APP_DOWN, wanted.appDown());
+                notifications.put(ControllerConfig.Preferences.LOW_DISK, wanted.lowDisk());
+            });
+        }
+        apply(after);
+        ControllerConfig.Preferences stored = after.preferences();
+        CustomerPreferences sent = new CustomerPreferences(now.customer().id(), stored.language(),
+                new CustomerPreferences.Notifications(stored.email(), stored.backupFailed(), stored.appDown(),
+                        stored.lowDisk()), clock.instant());
+        h.preferences(sent);
+        LOG.infof("preferences changed on the Settings page (language %s); spooled for the hub", stored.language());
+        return sent;
+    }
+
     public synchronized void stop() {
         stopping = true;
         if (agentLoop != null) {
@@ -285,17 +325,13 @@ public class ControllerRuntime implements ControllerState, ControllerSetup {
         return agent.disks();
     }
 
-    /**
-     * The interface names one storage: the directory-backed storage with the most free space, the one apps and
-     * backups use by default. Every storage is in {@link #storages()} and {@code GET /api/storage}.
-     */
     @Override
-    public Optional<HostStorage> storage() {
+    public Optional<HostStorage> preferredStorage() {
         return storages().stream().filter(s -> s.path() != null)
                 .max(Comparator.comparingLong(s -> s.avail() == null ? -1 : s.avail()));
     }
 
-    /** Every storage of the host, from the agent's {@code /storage} (the seed's 3.2). */
+    @Override
     public List<HostStorage> storages() {
         return agent.storages().orElse(List.of());
     }

@@ -5,6 +5,7 @@ import io.homefleet.common.contract.v1.DiskInventory;
 import io.homefleet.common.contract.v1.HostMetrics;
 import io.homefleet.common.contract.v1.HostStorage;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** What the controller knows right now, for its pages and its JSON API. Implemented by the controller core. */
@@ -28,7 +29,14 @@ public interface ControllerState {
 
     Optional<DiskInventory> disks();
 
-    Optional<HostStorage> storage();
+    /** Every storage of the host, from the agent's {@code /storage} (the seed's 3.2); empty before it answered. */
+    List<HostStorage> storages();
+
+    /**
+     * The storage apps and backups use by default: the directory-backed one with the most free space; empty when
+     * the host has none.
+     */
+    Optional<HostStorage> preferredStorage();
 
     record Identity(String customerId, String name, String domain) {
     }

@@ -20,13 +20,17 @@ public class LanguageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response choose(@FormParam("lang") String lang, @FormParam("back") String back) {
-        NewCookie cookie = new NewCookie.Builder(Languages.COOKIE)
+        return Response.seeOther(URI.create(BrowserRequests.safeNext(back))).cookie(cookie(lang)).build();
+    }
+
+    /** The browser's language choice, a year long. */
+    static NewCookie cookie(String lang) {
+        return new NewCookie.Builder(Languages.COOKIE)
                 .value(Languages.pick(lang))
                 .path("/")
                 .maxAge(ONE_YEAR)
                 .sameSite(NewCookie.SameSite.LAX)
                 .httpOnly(true)
                 .build();
-        return Response.seeOther(URI.create(BrowserRequests.safeNext(back))).cookie(cookie).build();
     }
 }

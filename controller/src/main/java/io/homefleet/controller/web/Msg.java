@@ -262,8 +262,38 @@ public interface Msg {
     @Message("kikapcsolva")
     String off();
 
-    @Message("Az értesítési beállításokat (e-mail, események) a központ kezeli.")
+    @Message("Amit itt beállít, azt a központ is megőrzi (a központ felé a kapcsolat szünetelése alatt sem vész el).")
     String notify_hint();
+
+    @Message("Értesítési e-mail-cím")
+    String pref_email();
+
+    @Message("Üresen hagyva a központban megadott címre megy.")
+    String pref_email_hint();
+
+    @Message("Értesítés ezekről")
+    String pref_events();
+
+    @Message("Sikertelen biztonsági mentés")
+    String pref_backup_failed();
+
+    @Message("Leállt alkalmazás")
+    String pref_app_down();
+
+    @Message("Fogyó tárhely")
+    String pref_low_disk();
+
+    @Message("Az értesítések és az oldal nyelve")
+    String pref_language();
+
+    @Message("Mentés")
+    String pref_save();
+
+    @Message("Elmentve; a központ a következő kapcsolatkor megkapja.")
+    String pref_saved();
+
+    @Message("Nem mentettük:")
+    String pref_invalid();
 
     @Message("Webes jelszó")
     String password_title();

@@ -42,10 +42,23 @@ public class WebAccess {
         }
     }
 
+    /** The names served under one config; worked out once per config, since the host gate asks on every request. */
+    private record Served(ControllerConfig config, Set<String> hosts) {
+    }
+
+    private volatile Served served;
+
     public Set<String> servedHosts() {
         ControllerConfig config = runtime.config();
+        Served known = served;
+        if (known != null && known.config() == config) {
+            return known.hosts();
+        }
         Stream<String> configured = config == null ? Stream.of("localhost") : config.servedHostNames().stream();
-        return Stream.concat(configured.map(WebAccess::normalize), LOOPBACK.stream()).collect(Collectors.toSet());
+        Set<String> hosts = Stream.concat(configured.map(WebAccess::normalize), LOOPBACK.stream())
+                .collect(Collectors.toUnmodifiableSet());
+        served = new Served(config, hosts);
+        return hosts;
     }
 
     public boolean servesHost(String host) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homefleet.common.contract.v1.ControllerReport;
+import io.homefleet.common.contract.v1.CustomerPreferences;
 import io.homefleet.common.contract.v1.EventType;
 import io.homefleet.common.contract.v1.Severity;
 import io.homefleet.common.credential.TokenKind;
@@ -170,6 +171,74 @@ class HubLinkRealHubTest {
             Thread.sleep(1500);
             assertEquals(depth, link.spool().depth(), "the items are kept");
             assertTrue(link.authRefused());
+        }
+    }
+
+    private static CustomerPreferences preferences(String customer, String language, boolean backupFailed) {
+        return new CustomerPreferences(customer, language,
+                new CustomerPreferences.Notifications("ugyfel@" + customer + ".example", backupFailed, true, false),
+                java.time.Instant.now());
+    }
+
+    private static long preferenceItems(HubLink link) {
+        return link.spool().snapshot().stream().filter(e -> e.kind() == Spool.Kind.PREFERENCES).count();
+    }
+
+    /**
+     * Preferences changed on the Settings page while the hub is away, with a restart in between, arrive once the hub
+     * returns: the newest set, as one revision of the customer's config made by the customer, which the desired state
+     * then carries back.
+     */
+    @Test
+    void preferencesChangedDuringAnOutageBecomeOneRevisionByTheCustomer() throws Exception {
+        Path key = hub.customerWithKey("ctl-pref", dir);
+        hub.operator("PUT", "/api/v1/customers/ctl-pref/config", Map.of("identity", Map.of("name", "Pref Kft."),
+                "notifications", Map.of("sms", "+3612345678")));
+        ControllerConfig config = config("ctl-pref", key);
+        HubLink first = link(config);
+        await(() -> first.spool().depth() == 0 && first.lastSuccessfulReport() != null, "the start report arrives");
+        long revisionsBefore = hub.operator("GET", "/api/v1/customers/ctl-pref/config/revisions", null).size();
+
+        hub.stop();
+        first.preferences(preferences("ctl-pref", "en", false));
+        first.preferences(preferences("ctl-pref", "hu", true));
+        assertEquals(1, preferenceItems(first), "the newer set replaces the unsent older one");
+        first.close();
+        HubLink second = link(config);
+        hub.start();
+        second.wakeUp();
+        await(() -> second.spool().depth() == 0 && second.lastHubError() == null, "the spool drains");
+        second.close();
+
+        JsonNode stored = hub.operator("GET", "/api/v1/customers/ctl-pref/config", null);
+        assertEquals("customer:ctl-pref", stored.path("changed_by").asText(), stored.toString());
+        assertEquals("customer", stored.path("source").asText());
+        JsonNode notifications = stored.path("config").path("notifications");
+        assertEquals("hu", notifications.path("language").asText(), stored.toString());
+        assertTrue(notifications.path("backup_failed").asBoolean());
+        assertEquals("ugyfel@ctl-pref.example", notifications.path("email").asText());
+        assertEquals("+3612345678", notifications.path("sms").asText(), "what the customer did not set is kept");
+        assertEquals(revisionsBefore + 1,
+                hub.operator("GET", "/api/v1/customers/ctl-pref/config/revisions", null).size(),
+                "one revision: the superseded set never reached the hub");
+        JsonNode desired = JSON.readTree(hub.call("GET", "/api/v1/desired-state",
+                Files.readString(key).strip(), null).body());
+        assertEquals("hu", desired.path("config").path("notifications").path("language").asText(), desired.toString());
+    }
+
+    /** A report-only customer has no config to keep preferences in: 409, dropped, and the rest of the spool goes. */
+    @Test
+    void preferencesOfAReportOnlyCustomerAreRefusedForGoodWithoutBlockingTheSpool() throws Exception {
+        ControllerConfig config = config("ctl-pref-ro", hub.customerWithKey("ctl-pref-ro", dir));
+        try (HubLink link = link(config)) {
+            await(() -> link.spool().depth() == 0 && link.lastSuccessfulReport() != null, "the start report arrives");
+            link.preferences(preferences("ctl-pref-ro", "en", false));
+            link.event(EventType.CONTROLLER_STARTED, Severity.INFO, "after the preferences", null);
+            await(() -> link.spool().depth() == 0, "the spool drains");
+            assertEquals(409, hub.call("PUT", "/api/v1/preferences", Files.readString(
+                    config.hub().customerKeyFile()).strip(), preferences("ctl-pref-ro", "en", false)).statusCode());
+            JsonNode events = hub.operator("GET", "/api/v1/customers/ctl-pref-ro/events", null);
+            assertEquals("after the preferences", events.get(0).path("message").asText(), events.toString());
         }
     }
 

@@ -25,10 +25,12 @@ public class ControllerWithHub implements QuarkusTestResourceLifecycleManager {
     private AgentJar agent;
     private PodmanService podman;
     private String passwordHash;
+    private String sessionSecret;
 
     @Override
     public void init(Map<String, String> initArgs) {
         passwordHash = initArgs.get("password_hash");
+        sessionSecret = initArgs.get("session_secret");
     }
 
     @Override
@@ -76,7 +78,8 @@ public class ControllerWithHub implements QuarkusTestResourceLifecycleManager {
                       desired_state: 1h
                     state_dir: %s
                     """.formatted(CUSTOMER, CUSTOMER, hub.url, key, agent.endpoint(), agent.fingerprint(), guestToken, VMID,
-                    passwordHash == null ? "" : "  password_hash: \"" + passwordHash + "\"",
+                    (passwordHash == null ? "" : "  password_hash: \"" + passwordHash + "\"\n")
+                            + (sessionSecret == null ? "" : "  session_secret: \"" + sessionSecret + "\""),
                     dockerSocket, dir.resolve("state")));
             return Map.of("homefleet.controller.config-file", config.toString(),
                     "homefleet.controller.bootstrap-file", dir.resolve("bootstrap.json").toString());

@@ -26,6 +26,8 @@ class PagesTest {
 
     @Inject
     ControllerState state;
+    @Inject
+    io.homefleet.controller.runtime.ControllerRuntime runtime;
 
     /** The core sends its first report at start; the pages are checked once the hub has accepted it. */
     @BeforeEach
@@ -36,7 +38,7 @@ class PagesTest {
         }
         assertNotNull(state.hubLink().lastSuccessfulReport(), "no report reached the hub: " + state.hubLink());
         assertTrue(state.latestReport().isPresent());
-        while ((state.hostMetrics().isEmpty() || state.storage().isEmpty()) && System.nanoTime() < deadline) {
+        while ((state.hostMetrics().isEmpty() || state.storages().isEmpty()) && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
         assertTrue(state.hostMetrics().isPresent(), "the agent answered no host metrics: " + state.agentLink());
@@ -101,6 +103,45 @@ class PagesTest {
                 .body(containsString("tank <span class=\"badge ok\">alapértelmezett</span>"))
                 .body(containsString("Nincs jelszó beállítva"))
                 .body(containsString("Felügyelet a központból"));
+    }
+
+    /**
+     * The notification preferences on the Settings page: bad input is 400 with the problem named and nothing
+     * changed; good input goes into controller.yaml at once (and to the hub through the spool), the page shows it
+     * saved and the browser's language follows the choice.
+     */
+    @Test
+    void preferencesAreSavedIntoTheConfigAndShownAgain() throws Exception {
+        java.nio.file.Path file = runtime.configFile();
+        String before = java.nio.file.Files.readString(file);
+        given().contentType("application/x-www-form-urlencoded")
+                .formParam("email", "nem-cim").formParam("backup_failed", "on").formParam("language", "de")
+                .post("/settings/preferences").then().statusCode(400)
+                .body(containsString("Nem mentettük:"))
+                .body(containsString("language: must be one of en, hu"))
+                .body(containsString("email:"))
+                .body(containsString("value=\"nem-cim\""));
+        org.junit.jupiter.api.Assertions.assertEquals(before, java.nio.file.Files.readString(file),
+                "nothing written for bad input");
+
+        var saved = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("email", "ugyfel@ui-demo.example").formParam("app_down", "on").formParam("language", "hu")
+                .post("/settings/preferences").then().statusCode(303)
+                .header("Location", containsString("/settings?saved=1"))
+                .extract();
+        org.junit.jupiter.api.Assertions.assertEquals("hu", saved.cookie(Languages.COOKIE));
+        var preferences = runtime.config().preferences();
+        org.junit.jupiter.api.Assertions.assertEquals(
+                new io.homefleet.controller.config.ControllerConfig.Preferences("hu", "ugyfel@ui-demo.example", false,
+                        true, false), preferences);
+        String written = java.nio.file.Files.readString(file);
+        assertTrue(written.contains("email: \"ugyfel@ui-demo.example\"") || written.contains("email: ugyfel@ui-demo.example"),
+                written);
+        given().get("/settings?saved=1").then().statusCode(200)
+                .body(containsString("Elmentve; a központ a következő kapcsolatkor megkapja."))
+                .body(containsString("value=\"ugyfel@ui-demo.example\""))
+                .body(containsString("name=\"app_down\" value=\"on\" checked"))
+                .body(not(containsString("name=\"backup_failed\" value=\"on\" checked")));
     }
 
     @Test

@@ -107,6 +107,22 @@ class SignInTest {
         assertEquals(0, out.getDetailedCookie("homefleet_session").getMaxAge());
     }
 
+    /**
+     * The session is signed with controller.yaml's web.session_secret (the hub's, the same at every start and
+     * replica), not with a key of this process: its HS256 signature checks out with the key derived from the secret.
+     */
+    @Test
+    void sessionsAreSignedWithTheSessionSecretFromControllerYaml() throws Exception {
+        String[] jwt = signIn().split("\\.");
+        assertEquals(3, jwt.length);
+        byte[] key = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(WithPasswordProfile.SESSION_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+        byte[] expected = mac.doFinal((jwt[0] + "." + jwt[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(expected), jwt[2]);
+    }
+
     /** Last: the controller has one account, so its throttle holds off every later sign-in for the window. */
     @Test
     @Order(Integer.MAX_VALUE)

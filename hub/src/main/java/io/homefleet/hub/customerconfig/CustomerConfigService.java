@@ -3,6 +3,7 @@ package io.homefleet.hub.customerconfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.homefleet.common.contract.v1.CustomerPreferences;
 import io.homefleet.common.contract.v1.IssuedKey;
 import io.homefleet.common.credential.TokenKind;
 import io.homefleet.common.credential.Tokens;
@@ -12,6 +13,7 @@ import io.homefleet.hub.auth.CredentialService;
 import io.homefleet.hub.customer.CustomerEntity;
 import io.homefleet.hub.secrets.StoredSecrets;
 import io.homefleet.service.problem.ProblemException;
+import io.homefleet.service.problem.ProblemType;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +42,14 @@ public class CustomerConfigService implements GeneratedConfigs {
     public static final String SOURCE_OPERATOR = "operator";
     public static final String SOURCE_FROM_REPORT = "from_report";
     public static final String SOURCE_PULLED = "pulled";
+    /** A revision the customer made on its controller's Settings page ({@code PUT /api/v1/preferences}). */
+    public static final String SOURCE_CUSTOMER = "customer";
+    /** The keys under {@code notifications} that the customer's preferences own. */
+    public static final String PREF_LANGUAGE = "language";
+    public static final String PREF_EMAIL = "email";
+    public static final String PREF_BACKUP_FAILED = "backup_failed";
+    public static final String PREF_APP_DOWN = "app_down";
+    public static final String PREF_LOW_DISK = "low_disk";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper MAPPER = Json.mapper();
     private static final ObjectMapper CANONICAL = Json.mapper().copy()
@@ -161,6 +171,48 @@ public class CustomerConfigService implements GeneratedConfigs {
             return new PullResult(false, view(customerId).orElseThrow(), taken, notTaken);
         }
         return new PullResult(true, store(customerId, config, pulled, by, SOURCE_PULLED), taken, notTaken);
+    }
+
+    /** The answer to a customer's preferences: the revision that now holds them, and whether it is a new one. */
+    @io.homefleet.common.contract.v1.ContractRecord
+    public record PreferencesStored(String customerId, long revision, boolean changed) {
+    }
+
+    /**
+     * The customer's own preferences (from its controller's Settings page) as a new revision of its config: the
+     * {@code notifications} keys they name are replaced, everything else is kept; the same preferences sent again
+     * (the controller's spool re-sends after an outage) store nothing new.
+     *
+     * @throws ProblemException 409 customer-not-managed for a report-only customer
+     */
+    @Transactional
+    public PreferencesStored savePreferences(CustomerPreferences preferences, String by) {
+        String customerId = preferences.customerId();
+        lockCustomer(customerId);
+        CustomerConfigEntity config = CustomerConfigEntity.findById(customerId);
+        if (config == null) {
+            throw ProblemException.of(ProblemType.CUSTOMER_NOT_MANAGED, "customer '" + customerId + "' is "
+                    + "report-only: the operator has not created its config, so its preferences cannot be stored");
+        }
+        CustomerConfigDocument current = document(ConfigRevisionEntity.findById(config.currentRevision));
+        Map<String, Object> notifications = deepCopy(current.notifications());
+        CustomerPreferences.Notifications wanted = preferences.notifications();
+        notifications.put(PREF_LANGUAGE, preferences.language());
+        if (wanted.email() == null || wanted.email().isBlank()) {
+            notifications.remove(PREF_EMAIL);
+        } else {
+            notifications.put(PREF_EMAIL, wanted.email().strip());
+        }
+        notifications.put(PREF_BACKUP_FAILED, wanted.backupFailed());
+        notifications.put(PREF_APP_DOWN, wanted.appDown());
+        notifications.put(PREF_LOW_DISK, wanted.lowDisk());
+        CustomerConfigDocument next = recheck(new CustomerConfigDocument(current.identity(), current.infrastructure(),
+                current.monitoring(), notifications), current);
+        if (canonical(next).equals(canonical(current))) {
+            return new PreferencesStored(customerId, config.currentRevision, false);
+        }
+        CustomerConfigView stored = store(customerId, config, next, by, SOURCE_CUSTOMER);
+        return new PreferencesStored(customerId, stored.configRevision(), true);
     }
 
     /** Back to report-only: the config and its revisions go (reports keep coming in). */

@@ -167,6 +167,8 @@ class AuthMatrixTest {
                 new Endpoint("GET /api/v1/approvals", TokenKind.OPERATOR, t -> t.get("/api/v1/approvals").then()),
                 new Endpoint("GET /api/v1/desired-state", TokenKind.CUSTOMER,
                         t -> t.get("/api/v1/desired-state").then()),
+                new Endpoint("PUT /api/v1/preferences", TokenKind.CUSTOMER,
+                        t -> t.body(Fleet.preferences(customer, "hu", true)).put("/api/v1/preferences").then()),
                 new Endpoint("POST /api/v1/catalog/apps", TokenKind.OPERATOR, AuthMatrixTest::importYaml),
                 new Endpoint("GET /api/v1/catalog/apps", TokenKind.OPERATOR,
                         t -> t.get("/api/v1/catalog/apps").then()),

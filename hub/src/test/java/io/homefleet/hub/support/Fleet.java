@@ -79,6 +79,14 @@ public final class Fleet {
                 "severity", severity, "message", type + " happened", "details", Map.of("app", "nextcloud"));
     }
 
+    /** What a controller's Settings page sends ({@code PUT /api/v1/preferences}). */
+    public static Map<String, Object> preferences(String customerId, String language, boolean backupFailed) {
+        return Map.of("customer_id", customerId, "language", language,
+                "notifications", Map.of("email", "ugyfel@" + customerId + ".example", "backup_failed", backupFailed,
+                        "app_down", true, "low_disk", false),
+                "changed_at", Instant.now().toString());
+    }
+
     public static Map<String, Object> hostReport(String hostId) {
         return Map.of("report_id", UUID.randomUUID().toString(), "host_id", hostId, "agent_version", "0.1.0",
                 "sent_at", Instant.now().toString(), "cluster", "c1", "metrics",

@@ -25,6 +25,7 @@ public enum ProblemType {
     REQUEST_TIMEOUT("request-timeout", 408, "Request body not received in time"),
     CONFLICT("conflict", 409, "Conflict"),
     FORMAT_REFUSED("format-refused", 409, "Format refused by the host"),
+    CUSTOMER_NOT_MANAGED("customer-not-managed", 409, "Customer has no managed config"),
     BODY_TOO_LARGE("body-too-large", 413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),

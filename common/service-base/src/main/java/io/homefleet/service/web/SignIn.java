@@ -79,7 +79,7 @@ public class SignIn {
                     address, failures, config.throttle().perAccount(), config.throttle().window());
             return new Outcome.Refused("Wrong name or password.");
         }
-        throttle.succeeded(account);
+        throttle.succeeded(account, address);
         LOG.infof("Signed in: account '%s' from %s", printable(found.get().name()), address);
         return new Outcome.SignedIn(found.get(), sessions.cookie(sessions.issue(found.get(), now), request));
     }

@@ -12,10 +12,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts failed sign-ins per account name and per client address in a sliding window
- * ({@code homefleet.web.throttle.*}); at the limit further attempts are refused until the oldest failure leaves the
- * window, without checking the password. Kept in memory per replica (a restart forgets it; bcrypt's cost still
- * bounds guessing).
+ * Counts failed sign-ins in a sliding window ({@code homefleet.web.throttle.*}) per account name <em>and</em> client
+ * address pair, per client address, and per account name from every address together (a much higher ceiling against
+ * guessing spread over many addresses); at a limit further attempts are refused until the oldest failure leaves the
+ * window, without checking the password. The pair, not the name alone, carries the low limit so that someone guessing
+ * from elsewhere cannot lock the account's owner out. Kept in memory per replica (a restart forgets it; bcrypt's cost
+ * still bounds guessing).
  */
 @ApplicationScoped
 public class SignInThrottle {
@@ -25,30 +27,35 @@ public class SignInThrottle {
     @Inject
     WebConfig config;
 
-    private final Map<String, Deque<Instant>> byAccount = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Instant>> byAccountAndAddress = new ConcurrentHashMap<>();
     private final Map<String, Deque<Instant>> byAddress = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Instant>> byAccount = new ConcurrentHashMap<>();
 
     /** How long until {@code account} from {@code address} may try again; empty when it may now. */
     public Optional<Duration> retryAfter(String account, String address, Instant now) {
-        Duration window = config.throttle().window();
-        Optional<Duration> a = wait(byAccount.get(key(account)), config.throttle().perAccount(), window, now);
-        Optional<Duration> b = wait(byAddress.get(address), config.throttle().perAddress(), window, now);
-        if (a.isPresent() && b.isPresent()) {
-            return Optional.of(a.get().compareTo(b.get()) >= 0 ? a.get() : b.get());
-        }
-        return a.isPresent() ? a : b;
+        WebConfig.Throttle limits = config.throttle();
+        Duration window = limits.window();
+        return java.util.stream.Stream.of(
+                        wait(byAccountAndAddress.get(pair(account, address)), limits.perAccount(), window, now),
+                        wait(byAddress.get(address), limits.perAddress(), window, now),
+                        wait(byAccount.get(key(account)), limits.perAccountAllAddresses(), window, now))
+                .flatMap(Optional::stream).max(Duration::compareTo);
     }
 
-    /** Records a failed attempt; answers the failures now counted against the account in the window. */
+    /** Records a failed attempt; answers the failures now counted against the account from this address. */
     public int failed(String account, String address, Instant now) {
         prune(now);
         record(byAddress, address, now);
-        return record(byAccount, key(account), now);
+        record(byAccount, key(account), now);
+        return record(byAccountAndAddress, pair(account, address), now);
     }
 
-    /** A successful sign-in forgets the account's failures (not the address's). */
-    public void succeeded(String account) {
-        byAccount.remove(key(account));
+    /**
+     * A successful sign-in forgets the account's failures from that address (not the address's own count, nor the
+     * account's failures from elsewhere: the right password from here says nothing about guesses from there).
+     */
+    public void succeeded(String account, String address) {
+        byAccountAndAddress.remove(pair(account, address));
     }
 
     private int record(Map<String, Deque<Instant>> map, String key, Instant now) {
@@ -84,7 +91,7 @@ public class SignInThrottle {
 
     private void prune(Instant now) {
         Instant before = now.minus(config.throttle().window());
-        for (Map<String, Deque<Instant>> map : java.util.List.of(byAccount, byAddress)) {
+        for (Map<String, Deque<Instant>> map : java.util.List.of(byAccountAndAddress, byAddress, byAccount)) {
             if (map.size() > PRUNE_ABOVE) {
                 map.values().removeIf(failures -> {
                     synchronized (failures) {
@@ -94,6 +101,10 @@ public class SignInThrottle {
                 });
             }
         }
+    }
+
+    private static String pair(String account, String address) {
+        return key(account) + "\u0000" + address;
     }
 
     private static String key(String account) {

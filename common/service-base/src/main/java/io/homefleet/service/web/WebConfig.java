@@ -61,16 +61,29 @@ public interface WebConfig {
     @WithDefault("12")
     int bcryptCost();
 
-    /** Failed sign-ins allowed per account and per address within a window, then 429 until it passes. */
+    /**
+     * Failed sign-ins allowed per account from one address, per address, and per account from all addresses within a
+     * window, then 429 until it passes.
+     */
     Throttle throttle();
 
     interface Throttle {
         @WithDefault("15m")
         Duration window();
 
-        /** Failures per account name within the window. */
+        /**
+         * Failures per account name from one client address within the window: guessing from elsewhere does not lock
+         * the account's owner out.
+         */
         @WithDefault("5")
         int perAccount();
+
+        /**
+         * Failures per account name from all addresses together within the window: a ceiling, well above
+         * {@link #perAccount()}, against guessing spread over many addresses.
+         */
+        @WithDefault("100")
+        int perAccountAllAddresses();
 
         /** Failures per client address within the window (several accounts tried from one place). */
         @WithDefault("20")

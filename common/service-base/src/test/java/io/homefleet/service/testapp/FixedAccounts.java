@@ -19,7 +19,7 @@ public class FixedAccounts implements AccountStore {
 
     public FixedAccounts() {
         String hash = PasswordHasher.hash(PASSWORD, 4);
-        for (String name : new String[] {"alice", "carol", "dave", "erin"}) {
+        for (String name : new String[] {"alice", "carol", "dave", "erin", "frank", "grace"}) {
             put(new Account(name, hash, Set.of(VIEWER_ROLE), false));
         }
         put(new Account("bob", hash, Set.of(VIEWER_ROLE), true));

@@ -175,14 +175,35 @@ class WebSignInTest {
     }
 
     @Test
-    void theAccountThrottleAnswers429WithRetryAfterEvenForTheRightPassword() {
+    void theAccountThrottleFromOneAddressAnswers429WithRetryAfterEvenForTheRightPassword() {
+        String address = "198.51.100.20";
         for (int i = 0; i < 3; i++) {
-            signIn("carol", "wrong", "198.51.100." + (20 + i)).then().statusCode(401);
+            signIn("carol", "wrong", address).then().statusCode(401);
         }
-        signIn("carol", FixedAccounts.PASSWORD, "198.51.100.30").then().statusCode(429)
+        signIn("carol", FixedAccounts.PASSWORD, address).then().statusCode(429)
                 .contentType("application/problem+json")
                 .body("type", equalTo(ProblemType.RATE_LIMITED.uri()))
                 .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]*"));
+    }
+
+    /** Someone guessing an account's password from elsewhere does not lock its owner out. */
+    @Test
+    void guessesFromAnotherAddressDoNotLockTheOwnerOut() {
+        for (int i = 0; i < 3; i++) {
+            signIn("frank", "wrong", "192.0.2.66").then().statusCode(401);
+        }
+        signIn("frank", FixedAccounts.PASSWORD, "192.0.2.66").then().statusCode(429);
+        signIn("frank", FixedAccounts.PASSWORD, "192.0.2.10").then().statusCode(303);
+    }
+
+    /** Guessing spread over many addresses still meets the account's ceiling (per-account-all-addresses, 8 here). */
+    @Test
+    void theAccountCeilingCoversGuessesFromEveryAddress() {
+        for (int i = 0; i < 8; i++) {
+            signIn("grace", "wrong", "198.18.0." + (10 + i)).then().statusCode(401);
+        }
+        signIn("grace", FixedAccounts.PASSWORD, "198.18.0.99").then().statusCode(429)
+                .body("type", equalTo(ProblemType.RATE_LIMITED.uri()));
     }
 
     @Test

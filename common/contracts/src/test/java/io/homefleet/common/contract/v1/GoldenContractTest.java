@@ -50,7 +50,8 @@ class GoldenContractTest {
                 Arguments.of("sensor-proxy-status.json", SensorProxyStatus.class),
                 Arguments.of("controller-report-sync.json", ControllerReport.class),
                 Arguments.of("catalog-app.json", CatalogApp.class),
-                Arguments.of("desired-state.json", DesiredState.class));
+                Arguments.of("desired-state.json", DesiredState.class),
+                Arguments.of("customer-preferences.json", CustomerPreferences.class));
     }
 
     @ParameterizedTest(name = "{0} round-trips")
