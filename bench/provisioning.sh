@@ -11,6 +11,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BENCH_HOSTS=${BENCH_HOSTS:-50}
+# The JVM flags docs/provisioning.md gives for the service (C1 only: a LAN service waiting on installers and SSH
+# needs no peak-optimised code, and C2's compiling was the largest single CPU cost of a 50-host burst).
+export PROVISIONING_JAVA_OPTS=${PROVISIONING_JAVA_OPTS:--XX:TieredStopAtLevel=1}
 ./mvnw -B -ntp -q -pl common/contracts,common/service-base,hub,provisioning install -DskipTests
 ./mvnw -B -ntp -pl provisioning failsafe:integration-test failsafe:verify -Dit.test=ProvisioningBench \
   -Dbench.hosts="$BENCH_HOSTS" | grep -E '^provisioning:|^answer endpoint|Tests run:|FAIL' || true
