@@ -1,12 +1,12 @@
 package io.homefleet.provisioning;
 
 import io.homefleet.service.db.EmbeddedPostgresLauncher;
+import io.homefleet.service.version.ServiceVersion;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * Starts provisioning. {@code --config FILE} names the provisioning.yaml to use. With no datasource configured it
@@ -21,13 +21,7 @@ public final class ProvisioningMain {
 
     public static void main(String... args) throws Exception {
         if (args.length > 0 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            Properties props = new Properties();
-            try (var in = ProvisioningMain.class.getResourceAsStream("/homefleet-provisioning-version.properties")) {
-                if (in != null) {
-                    props.load(in);
-                }
-            }
-            System.out.println("homefleet-provisioning " + props.getProperty("version", "dev"));
+            System.out.println("homefleet-provisioning " + ServiceVersion.of("provisioning"));
             return;
         }
         List<String> rest = new ArrayList<>();

@@ -13,7 +13,6 @@ import io.homefleet.service.tls.Fingerprint;
 import io.homefleet.service.tls.TrustOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -84,7 +83,6 @@ public class HubHandover {
         TrustOptions trust = hub.pinnedFingerprint() != null
                 ? TrustOptions.pinned(Fingerprint.parse(hub.pinnedFingerprint()))
                 : hub.caFile() != null ? TrustOptions.caBundle(hub.caFile()) : TrustOptions.jvmDefault();
-        return HubConnection.to(URI.create(hub.url())).trusting(trust).allowingPlainHttp(hub.allowPlainHttp())
-                .withUserAgent("homefleet-provisioning");
+        return HubConnection.of(hub.url(), trust, hub.allowPlainHttp()).withUserAgent("homefleet-provisioning");
     }
 }
