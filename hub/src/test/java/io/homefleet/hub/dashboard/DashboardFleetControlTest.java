@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class DashboardFleetControlTest {
-    private static final String PASSWORD = "a long enough password";
     private static final String TUNNEL_TOKEN = "tunnel-" + UUID.randomUUID();
 
     @Inject
@@ -40,10 +39,7 @@ class DashboardFleetControlTest {
     Db db;
 
     private SignedIn signedIn(String role) {
-        String name = Fleet.uniqueId(role);
-        operators.add(name, PASSWORD, role);
-        operators.setPassword(name, PASSWORD, false);
-        return SignedIn.as(name, PASSWORD);
+        return SignedIn.freshOperator(operators, role);
     }
 
     private static String reportingCustomer(String prefix) {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** Every dashboard page as each role sees it, the redirects, CSRF, throttle, first-run admin and the audit trail. */
 @QuarkusTest
 class DashboardPagesTest {
-    static final String PASSWORD = "a long enough password";
+    static final String PASSWORD = SignedIn.PASSWORD;
 
     @Inject
     OperatorAccounts operators;
@@ -38,12 +38,8 @@ class DashboardPagesTest {
     @Inject
     Db db;
 
-    /** A fresh operator of {@code role} with its own password, signed in. */
     private SignedIn signedIn(String role) {
-        String name = Fleet.uniqueId(role);
-        operators.add(name, PASSWORD, role);
-        operators.setPassword(name, PASSWORD, false);
-        return SignedIn.as(name, PASSWORD);
+        return SignedIn.freshOperator(operators, role);
     }
 
     private static String reportingCustomer() {

@@ -14,6 +14,16 @@ record SignedIn(String name, String cookie, String csrf) {
     static final String COOKIE = "homefleet_session";
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+    static final String PASSWORD = "a long enough password";
+
+    /** A fresh operator account of {@code role} with its own password (no change required), signed in. */
+    static SignedIn freshOperator(io.homefleet.hub.operator.OperatorAccounts operators, String role) {
+        String name = io.homefleet.hub.support.Fleet.uniqueId(role);
+        operators.add(name, PASSWORD, role);
+        operators.setPassword(name, PASSWORD, false);
+        return as(name, PASSWORD);
+    }
+
     static SignedIn as(String name, String password) {
         Response response = given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("name", name).formParam("password", password).formParam("next", "/")
