@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-/** At start: seals the customer secrets a hub version before encryption at rest stored in clear. */
+/** At start: seals the customer secrets (configs, pinned apps' passwords) stored in clear by an earlier version. */
 @jakarta.enterprise.context.ApplicationScoped
 public class StoredSecretsSealing {
     private static final Logger LOG = Logger.getLogger(StoredSecretsSealing.class);
@@ -13,8 +13,11 @@ public class StoredSecretsSealing {
     @Inject
     CustomerConfigService configs;
 
+    @Inject
+    io.homefleet.hub.desired.PinService pins;
+
     void onStart(@Observes StartupEvent event) {
-        int sealed = configs.sealStoredSecrets();
+        int sealed = configs.sealStoredSecrets() + pins.sealStoredSecrets();
         if (sealed > 0) {
             LOG.infof("Sealed %d customer secrets stored in clear by an earlier version (now encrypted at rest)",
                     sealed);

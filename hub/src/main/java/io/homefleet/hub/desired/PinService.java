@@ -9,6 +9,8 @@ import io.homefleet.common.contract.v1.Problem;
 import io.homefleet.hub.catalog.CatalogService;
 import io.homefleet.hub.catalog.InstallFieldTypes;
 import io.homefleet.hub.customer.CustomerService;
+import io.homefleet.hub.secrets.StoredSecrets;
+import io.homefleet.service.crypto.SecretBox;
 import io.homefleet.service.problem.ProblemException;
 import io.homefleet.service.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +37,9 @@ public class PinService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    StoredSecrets secrets;
+
     /** Pins (or re-pins) an app; the settings are checked against the version's install fields. */
     @Transactional
     public PinnedAppView pin(String customerId, String appId, PinRequest request, String by) {
@@ -49,7 +54,7 @@ public class PinService {
             pin.appId = appId;
         }
         pin.version = request.version();
-        pin.settings = json(settings);
+        pin.settings = json(sealed(customerId, app, settings));
         pin.pinnedAt = Instant.now();
         pin.pinnedBy = by;
         pin.persistAndFlush();
@@ -73,7 +78,55 @@ public class PinService {
     /** The customer's pins as its controller receives them (settings in clear). */
     public List<DesiredState.PinnedApp> forController(String customerId) {
         return AppPinEntity.<AppPinEntity>list("customerId = ?1 order by appId", customerId).stream()
-                .map(p -> new DesiredState.PinnedApp(p.appId, p.version, read(p.settings))).toList();
+                .map(p -> new DesiredState.PinnedApp(p.appId, p.version, opened(p, read(p.settings)))).toList();
+    }
+
+    /**
+     * Seals the password-typed settings that an earlier version stored in clear; idempotent, run at start. A pin
+     * whose catalog version is gone keeps its settings as they are.
+     */
+    @Transactional
+    public int sealStoredSecrets() {
+        int sealed = 0;
+        for (AppPinEntity pin : AppPinEntity.<AppPinEntity>listAll()) {
+            CatalogApp app = catalog.version(pin.appId, pin.version).orElse(null);
+            if (app == null) {
+                continue;
+            }
+            Map<String, Object> stored = read(pin.settings);
+            Map<String, Object> resealed = sealed(pin.customerId, app, stored);
+            if (!resealed.equals(stored)) {
+                pin.settings = json(resealed);
+                sealed++;
+            }
+        }
+        return sealed;
+    }
+
+    /** The settings with every password-typed value sealed (bound to customer, app and field). */
+    private Map<String, Object> sealed(String customerId, CatalogApp app, Map<String, Object> settings) {
+        Map<String, Object> out = new LinkedHashMap<>(settings);
+        if (app.installFields() != null) {
+            for (CatalogApp.InstallField f : app.installFields()) {
+                if ("password".equals(f.type()) && out.get(f.key()) instanceof String value
+                        && !SecretBox.isSealed(value)) {
+                    out.put(f.key(), secrets.seal(value, context(customerId, app.id(), f.key())));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The settings as the controller needs them: sealed values opened. */
+    private Map<String, Object> opened(AppPinEntity pin, Map<String, Object> settings) {
+        Map<String, Object> out = new LinkedHashMap<>(settings);
+        out.replaceAll((key, value) -> value instanceof String text && SecretBox.isSealed(text)
+                ? secrets.open(text, context(pin.customerId, pin.appId, key)) : value);
+        return out;
+    }
+
+    private static String context(String customerId, String appId, String key) {
+        return "app-pin:" + customerId + ":" + appId + ":settings." + key;
     }
 
     /** Every setting names an install field and has its type; required fields without a default are given. */

@@ -35,6 +35,9 @@ class CustomerSecretsAtRestTest {
     @Inject
     CustomerConfigService configs;
 
+    @Inject
+    io.homefleet.hub.desired.PinService pins;
+
     private String text(String sql, Object... args) {
         return db.strings(sql, args).get(0);
     }
@@ -90,5 +93,31 @@ class CustomerSecretsAtRestTest {
                 .body("config.infrastructure.tunnel_token", equalTo("legacy-tunnel"))
                 .body("config.web.session_secret", equalTo("legacy-session"));
         assertEquals(0, configs.sealStoredSecrets(), "a second pass finds nothing in clear");
+    }
+
+    @Test
+    void aPinnedAppsPasswordIsSealedAndOnlyTheControllerGetsItInClear() {
+        String app = Fleet.uniqueId("eu.homefleet.sealed");
+        io.homefleet.hub.support.CatalogFiles.upload(io.homefleet.hub.support.CatalogFiles.nextcloudAs(app)).then()
+                .statusCode(201);
+        String id = Fleet.createCustomer(Fleet.uniqueId("pinsealed"));
+        String password = "pw-" + UUID.randomUUID();
+        Fleet.operator().body(Map.of("version", "29.0.4", "settings", Map.of("admin_password", password)))
+                .put("/api/v1/customers/" + id + "/apps/" + app).then().statusCode(200);
+        String stored = text("SELECT settings FROM app_pins WHERE customer_id = ?", id);
+        assertFalse(stored.contains(password), "the app password is in clear in the database: " + stored);
+        assertTrue(stored.contains("hfsealed:v1:"), stored);
+        String key = Fleet.customerKey(id);
+        as(key).get("/api/v1/desired-state").then().statusCode(200)
+                .body("apps[0].settings.admin_password", equalTo(password));
+
+        // What a hub before encryption at rest wrote, sealed at the next start.
+        db.update("UPDATE app_pins SET settings = '{\"admin_password\":\"legacy-pw\"}' WHERE customer_id = ?", id);
+        as(key).get("/api/v1/desired-state").then().body("apps[0].settings.admin_password", equalTo("legacy-pw"));
+        assertTrue(pins.sealStoredSecrets() >= 1);
+        assertFalse(text("SELECT settings FROM app_pins WHERE customer_id = ?", id).contains("legacy-pw"));
+        as(key).get("/api/v1/desired-state").then().body("apps[0].settings.admin_password", equalTo("legacy-pw"));
+        Fleet.operator().get("/api/v1/customers/" + id + "/apps").then().statusCode(200)
+                .body("[0].settings.admin_password", equalTo("(set)"));
     }
 }
