@@ -109,7 +109,7 @@ public class CustomerPages {
     @RolesAllowed(OperatorRole.OPERATOR_ROLE)
     public String triggerUpdate(@PathParam("id") String id) {
         customers.require(id);
-        String version = updates.status().newest();
+        String version = updates.lastCheck().newest();
         updates.trigger(new TriggerRequest(id, null, version), page.account());
         page.audit("customer.update", "customer:" + id, "target " + version);
         return render(id, null, null, null, "The controller's target version is " + version

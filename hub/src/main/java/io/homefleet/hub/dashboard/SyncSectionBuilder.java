@@ -6,7 +6,6 @@ import io.homefleet.hub.desired.SyncService;
 import io.homefleet.hub.desired.SyncView;
 import io.homefleet.hub.desired.ValueDiff;
 import io.homefleet.hub.updates.UpdateService;
-import io.homefleet.hub.updates.UpdateStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -43,7 +42,8 @@ public class SyncSectionBuilder {
         List<SyncSection.AppLine> apps = view.apps().stream().map(a -> new SyncSection.AppLine(a.id(),
                 a.desiredVersion(), a.installedVersion() == null ? "not installed" : a.installedVersion(), a.inSync()))
                 .toList();
-        UpdateStatus status = updates.status();
+        // The last check's one row, not the per-customer version list of the Updates page.
+        UpdateService.LastCheck status = updates.lastCheck();
         String newest = status.newest();
         String target = view.controller().target();
         String running = view.controller().running();

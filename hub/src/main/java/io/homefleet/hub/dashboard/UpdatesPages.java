@@ -47,7 +47,7 @@ public class UpdatesPages {
     @Path("trigger-all")
     @RolesAllowed(OperatorRole.OPERATOR_ROLE)
     public String triggerAll() {
-        String version = updates.status().newest();
+        String version = updates.lastCheck().newest();
         List<String> customers = updates.trigger(new TriggerRequest(null, true, version), page.account());
         page.audit("updates.trigger", "all customers", customers.size() + " customers to " + version);
         return render(updates.status(), customers.size() + " controllers have the target version " + version

@@ -88,8 +88,11 @@ public class PinService {
     @Transactional
     public int sealStoredSecrets() {
         int sealed = 0;
+        // Many pins share a few catalog versions: each is read once.
+        Map<String, java.util.Optional<CatalogApp>> apps = new java.util.HashMap<>();
         for (AppPinEntity pin : AppPinEntity.<AppPinEntity>listAll()) {
-            CatalogApp app = catalog.version(pin.appId, pin.version).orElse(null);
+            CatalogApp app = apps.computeIfAbsent(pin.appId + "@" + pin.version,
+                    k -> catalog.version(pin.appId, pin.version)).orElse(null);
             if (app == null) {
                 continue;
             }

@@ -120,28 +120,54 @@ public class UpdateService {
         }
     }
 
+    /** The last registry check: when, the newest version it found, its error; one row, for pages and triggers. */
+    public record LastCheck(Instant checkedAt, String newest, String error) {
+    }
+
+    public LastCheck lastCheck() {
+        try (Connection con = dataSource.getConnection()) {
+            return lastCheck(con);
+        } catch (SQLException e) {
+            throw Sql.failure(e);
+        }
+    }
+
+    /** The versions the registry listed, newest first. */
+    public List<String> versions() {
+        try (Connection con = dataSource.getConnection()) {
+            return versions(con);
+        } catch (SQLException e) {
+            throw Sql.failure(e);
+        }
+    }
+
+    private static LastCheck lastCheck(Connection con) throws SQLException {
+        try (PreparedStatement ps = con.prepareStatement(
+                "SELECT checked_at, newest, error FROM update_checks WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? new LastCheck(Sql.instant(rs, "checked_at"), rs.getString("newest"),
+                    rs.getString("error")) : new LastCheck(null, null, null);
+        }
+    }
+
+    private static List<String> versions(Connection con) throws SQLException {
+        List<String> versions = new ArrayList<>();
+        try (PreparedStatement ps = con.prepareStatement("SELECT tag FROM controller_releases");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                versions.add(rs.getString(1));
+            }
+        }
+        versions.sort(Versions.ORDER.reversed());
+        return versions;
+    }
+
+    /** Everything: the last check, the versions, and every customer's running and target version. */
     public UpdateStatus status() {
         try (Connection con = dataSource.getConnection()) {
-            Instant checkedAt = null;
-            String newest = null;
-            String error = null;
-            try (PreparedStatement ps = con.prepareStatement(
-                    "SELECT checked_at, newest, error FROM update_checks WHERE id = 1");
-                    ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    checkedAt = Sql.instant(rs, "checked_at");
-                    newest = rs.getString("newest");
-                    error = rs.getString("error");
-                }
-            }
-            List<String> versions = new ArrayList<>();
-            try (PreparedStatement ps = con.prepareStatement("SELECT tag FROM controller_releases");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    versions.add(rs.getString(1));
-                }
-            }
-            versions.sort(Versions.ORDER.reversed());
+            LastCheck last = lastCheck(con);
+            String newest = last.newest();
+            List<String> versions = versions(con);
             List<UpdateStatus.CustomerVersion> list = new ArrayList<>();
             try (PreparedStatement ps = con.prepareStatement("""
                     SELECT c.id, c.controller_version, t.target_version
@@ -154,8 +180,8 @@ public class UpdateService {
                     list.add(new UpdateStatus.CustomerVersion(rs.getString(1), running, rs.getString(3), behind));
                 }
             }
-            return new UpdateStatus(settings.registry().orElse(null), settings.repository(), checkedAt, newest, error,
-                    versions, list);
+            return new UpdateStatus(settings.registry().orElse(null), settings.repository(), last.checkedAt(), newest,
+                    last.error(), versions, list);
         } catch (SQLException e) {
             throw Sql.failure(e);
         }
@@ -170,7 +196,7 @@ public class UpdateService {
                     "name one customer (customer_id) or all (all: true)").withErrors(List.of(
                     new Problem.FieldError("customer_id", "give customer_id or all: true, not both and not neither"))));
         }
-        List<String> known = status().versions();
+        List<String> known = versions();
         String version = request.version() != null ? request.version() : known.stream().findFirst().orElseThrow(
                 () -> ProblemException.conflict("no controller versions are known yet; run a check first "
                         + "(POST /api/v1/updates/check)"));

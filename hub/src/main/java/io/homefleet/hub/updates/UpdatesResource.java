@@ -49,6 +49,6 @@ public class UpdatesResource {
     public Map<String, Object> trigger(@NotNull(message = "a JSON body is required") @Valid TriggerRequest body) {
         List<String> customers = updates.trigger(body, caller.get().describe());
         return Map.of("customers", customers, "target_version", body.version() != null ? body.version()
-                : updates.status().versions().get(0));
+                : updates.versions().get(0));
     }
 }
