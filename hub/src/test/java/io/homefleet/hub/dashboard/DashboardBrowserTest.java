@@ -28,6 +28,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -82,8 +83,18 @@ class DashboardBrowserTest {
         Files.copy(file, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * Submits a form and waits until the browser has left the page it was on: a click returns before a POST's
+     * redirect is followed, and an element found on the old page goes stale under the test's hands.
+     */
     private void submit(String formId) {
-        browser.findElement(By.cssSelector("#" + formId + " button[type=submit]")).click();
+        clickAndWaitForNextPage(browser.findElement(By.cssSelector("#" + formId + " button[type=submit]")));
+    }
+
+    private void clickAndWaitForNextPage(WebElement element) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
     }
 
     @Test
@@ -129,7 +140,10 @@ class DashboardBrowserTest {
         assertEquals("q", browser.switchTo().activeElement().getAttribute("id"));
 
         // open the customer and block it
-        browser.findElement(By.linkText(id)).click();
+        // the fleet table refreshes itself in place: find the link and click it in one step
+        clickAndWaitForNextPage(new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.elementToBeClickable(By.linkText(id))));
         assertTrue(browser.findElement(By.id("why")).getText().startsWith("Reported"));
         assertTrue(browser.getPageSource().contains("<svg class=\"chart\""));
         shot("customer");
@@ -186,7 +200,7 @@ class DashboardBrowserTest {
                 operators.record(name).orElseThrow().passwordHash()));
 
         // sign out: the fleet is behind the sign-in page again
-        browser.findElement(By.cssSelector("form[action='/sign-out'] button")).click();
+        clickAndWaitForNextPage(browser.findElement(By.cssSelector("form[action='/sign-out'] button")));
         try {
             new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/sign-in"));
         } catch (org.openqa.selenium.TimeoutException e) {
