@@ -33,22 +33,39 @@ import org.junit.jupiter.api.Test;
 /**
  * make bench (bench/provisioning.sh): the packaged service, the real hub jar and one real sshd per host (stand-in
  * pvecm, systemctl, sensor-proxy) on its own loopback address. Simulated installers with fixed delays (boot, install,
- * reboot) take first one host (after a warm-up round of {@code bench.warmupHosts} hosts at once), then {@code bench.hosts} hosts at once, from rebuild to
- * {@code ready}: the wall time of the many beside the one's, and the CPU seconds each process group spent on the many
+ * reboot: {@code bench.bootMs}, {@code bench.installMs}, {@code bench.rebootMs}) take first one host (after a warm-up
+ * round of {@code bench.warmupHosts} hosts at once, with short delays), then {@code bench.hosts} hosts at once, from
+ * rebuild to {@code ready} ({@code bench.serviceWorkers} overrides the service's join workers for a control run): the wall time of the many beside the one's, and the CPU seconds each process group spent on the many
  * ({@link ProcessCpu}; the sshd peers stand for separate machines, so their CPU is reported apart from
  * provisioning's). One observer lists the hosts every 100 ms to see them settle. Then the answer endpoint's latency under concurrent installers, beside the floor of
  * {@code GET /q/health/live} from the same threads. Not a test: it is run by name only (-Dit.test=ProvisioningBench).
  */
 class ProvisioningBench {
     static final int HOSTS = Integer.getInteger("bench.hosts", 50);
-    static final int WARMUP = Integer.getInteger("bench.warmupHosts", 10);
-    static final Duration BOOT = Duration.ofMillis(Long.getLong("bench.bootMs", 500));
-    static final Duration INSTALL = Duration.ofMillis(Long.getLong("bench.installMs", 3000));
-    static final Duration REBOOT = Duration.ofMillis(Long.getLong("bench.rebootMs", 1000));
+    static final int WARMUP = Integer.getInteger("bench.warmupHosts", HOSTS);
+    /** What the simulated installer waits for: PXE boot to the answer request, the install, the reboot. */
+    record Delays(long bootMs, long installMs, long rebootMs) {
+        long totalMs() {
+            return bootMs + installMs + rebootMs;
+        }
+    }
+
+    static final Delays TIMED = new Delays(Long.getLong("bench.bootMs", 500), Long.getLong("bench.installMs", 3000),
+            Long.getLong("bench.rebootMs", 1000));
+    /** The warm-up round only has to run every path once per host; its waits are kept short. */
+    static final Delays WARMUP_DELAYS = new Delays(100, 500, 100);
+    /**
+     * Join workers of the service under test ({@code homefleet.provisioning.lifecycle.workers}); 1 is the control run
+     * that shows the bench notices joins done one after another.
+     */
+    static final String WORKERS = System.getProperty("bench.serviceWorkers", "");
     static final int ANSWERS = Integer.getInteger("bench.answers", 1000);
     static final ObjectMapper JSON = new ObjectMapper();
     static final TomlMapper TOML = new TomlMapper();
-    static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(16)).build();
+    // HTTP/1.1 as the installer's own clients speak it (iPXE, proxmox-fetch-answer, curl in the first-boot script);
+    // the JDK client's default, an h2c upgrade, costs both sides more CPU per request than what is simulated.
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(16)).build();
     static String base;
 
     @Test
@@ -62,7 +79,7 @@ class ProvisioningBench {
             hub.issueProvisioningKey(TestConfigFiles.dir().resolve("provisioning.key"));
             TestConfigFiles.write(TestConfigFiles.config(hub.url(), sshPort, JoinSetup.NEW_HOST), TestConfigFiles.SERVER_TYPES);
             try (ProvisioningJar service = new ProvisioningJar(TestConfigFiles.dir().resolve("data"),
-                    TestConfigFiles.configFile(), port, List.of("homefleet.provisioning.lifecycle.tick=200ms"))) {
+                    TestConfigFiles.configFile(), port, serviceProperties())) {
                 service.start();
                 for (int i = 0; i < WARMUP + 1 + HOSTS; i++) {
                     peers.add(new StandInHost(TestConfigFiles.dir().resolve("peers").resolve("p" + i),
@@ -71,8 +88,8 @@ class ProvisioningBench {
                 Map<String, Long> answerNanos = new ConcurrentHashMap<>();
                 // A round of hosts at once warms the JVMs up (class loading, the JIT compiling what a burst runs, the
                 // first SSH handshakes, the database pool), so that both timed runs meet a warm service.
-                run(peers.subList(0, WARMUP), "warmup", answerNanos); // a prefix of its own length: its own MACs
-                long one = run(peers.subList(WARMUP, WARMUP + 1), "one", answerNanos);
+                run(peers.subList(0, WARMUP), "warmup", WARMUP_DELAYS, answerNanos); // a prefix of its own length: own MACs
+                long one = run(peers.subList(WARMUP, WARMUP + 1), "one", TIMED, answerNanos);
                 answerNanos.clear();
                 Map<Long, String> roots = new HashMap<>();
                 peers.forEach(p -> roots.put(p.pid(), "sshd peers (sshd, login shells, stand-in commands)"));
@@ -80,12 +97,13 @@ class ProvisioningBench {
                 long servicePid = ProcessCpu.pidOf(groups, "provisioning JVM");
                 Map<String, Double> before = ProcessCpu.snapshot(groups, roots);
                 Map<String, Double> threadsBefore = ProcessCpu.threads(servicePid);
-                long many = run(peers.subList(WARMUP + 1, WARMUP + 1 + HOSTS), "many", answerNanos);
+                long many = run(peers.subList(WARMUP + 1, WARMUP + 1 + HOSTS), "many", TIMED, answerNanos);
                 Map<String, Double> cpu = ProcessCpu.delta(before, ProcessCpu.snapshot(groups, roots));
                 Map<String, Double> threads = ProcessCpu.delta(threadsBefore, ProcessCpu.threads(servicePid));
                 System.out.printf("provisioning: 1 host rebuild->ready %.2f s; %d hosts at once %.2f s; ratio %.2f "
-                                + "(simulated boot %d ms, install %d ms, reboot %d ms)%n", one / 1e9, HOSTS, many / 1e9,
-                        (double) many / one, BOOT.toMillis(), INSTALL.toMillis(), REBOOT.toMillis());
+                                + "(simulated boot %d ms, install %d ms, reboot %d ms; join workers %s)%n", one / 1e9,
+                        HOSTS, many / 1e9, (double) many / one, TIMED.bootMs(), TIMED.installMs(), TIMED.rebootMs(),
+                        WORKERS.isEmpty() ? "as configured (64)" : WORKERS);
                 printCpu(cpu, peers.subList(WARMUP + 1, WARMUP + 1 + HOSTS), many);
                 StringBuilder byThread = new StringBuilder("provisioning: the provisioning JVM's CPU seconds over the "
                         + HOSTS + "-host run by thread kind:");
@@ -93,11 +111,21 @@ class ProvisioningBench {
                         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                         .forEach(e -> byThread.append(String.format(" %s %.2f;", e.getKey(), e.getValue())));
                 System.out.println(byThread);
-                answerLatency(groups, roots);
+                if (ANSWERS > 0) {
+                    answerLatency(groups, roots);
+                }
             }
         } finally {
             peers.forEach(StandInHost::close);
         }
+    }
+
+    static List<String> serviceProperties() {
+        List<String> properties = new ArrayList<>(List.of("homefleet.provisioning.lifecycle.tick=200ms"));
+        if (!WORKERS.isEmpty()) {
+            properties.add("homefleet.provisioning.lifecycle.workers=" + WORKERS);
+        }
+        return properties;
     }
 
     /**
@@ -149,7 +177,8 @@ class ProvisioningBench {
     }
 
     /** Rebuilds every peer's host at once and waits until all are ready; answers the wall time in ns. */
-    static long run(List<StandInHost> peers, String prefix, Map<String, Long> answerNanos) throws Exception {
+    static long run(List<StandInHost> peers, String prefix, Delays delays, Map<String, Long> answerNanos)
+            throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(peers.size());
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < peers.size(); i++) {
@@ -165,7 +194,7 @@ class ProvisioningBench {
             StandInHost peer = peers.get(i);
             String[] host = ids.get(i).split(" ");
             done.add(threads.submit(() -> {
-                installer(host[0], host[1], peer, answerNanos);
+                installer(host[0], host[1], peer, delays, answerNanos);
                 return null;
             }));
         }
@@ -205,20 +234,21 @@ class ProvisioningBench {
         return settled;
     }
 
-    static void installer(String id, String mac, StandInHost peer, Map<String, Long> answerNanos) throws Exception {
+    static void installer(String id, String mac, StandInHost peer, Delays delays, Map<String, Long> answerNanos)
+            throws Exception {
         send("POST", "/api/v1/hosts/" + id + "/rebuild", null, 200);
         send("GET", "/ipxe/" + mac, null, 200);
-        Thread.sleep(BOOT.toMillis());
+        Thread.sleep(delays.bootMs());
         long t0 = System.nanoTime();
         String toml = sendPublic("POST", "/api/boot/answer", Installer.systemInfo(mac), 200);
         answerNanos.put(id, System.nanoTime() - t0);
         JsonNode answer = TOML.readTree(toml);
         peer.authorize(answer.at("/global/root-ssh-keys/0").asText());
         String token = answer.at("/post-installation-webhook/auth-token").asText();
-        Thread.sleep(INSTALL.toMillis());
+        Thread.sleep(delays.installMs());
         sendPublic("POST", "/api/hosts/" + id + "/installed", Installer.webhookBody(id + ".lab", peer.hostPublicKey(),
                 peer.address(), token), 200);
-        Thread.sleep(REBOOT.toMillis());
+        Thread.sleep(delays.rebootMs());
         sendPublic("GET", Installer.path(answer.at("/first-boot/url").asText()), null, 200);
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/hosts/" + id + "/phone-home"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
