@@ -5,10 +5,12 @@ import io.homefleet.provisioning.discovery.DiscoveredMachineEntity;
 import io.homefleet.provisioning.keys.EphemeralKeys;
 import io.homefleet.provisioning.lifecycle.Lifecycle;
 import io.homefleet.provisioning.lifecycle.Trigger;
+import io.homefleet.service.db.SqlFailures;
 import io.homefleet.service.problem.ProblemException;
 import io.homefleet.service.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.TreeSet;
@@ -47,6 +49,15 @@ public class HostService {
         host.mac = mac;
         host.serverType = request.serverType();
         lifecycle.register(host, actor);
+        try {
+            HostEntity.flush(); // a registration of the same name or MAC at the same moment fails here, not at commit
+        } catch (PersistenceException race) {
+            if (SqlFailures.classify(race) == SqlFailures.Kind.CONFLICT) {
+                throw ProblemException.conflict("host '" + request.hostname() + "' or MAC " + mac
+                        + " was registered by another request at the same moment");
+            }
+            throw race;
+        }
         DiscoveredMachineEntity.deleteById(mac);
         return host;
     }

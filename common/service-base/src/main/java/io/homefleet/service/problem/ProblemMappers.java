@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.homefleet.common.contract.v1.Problem;
+import io.homefleet.service.db.StorageFailureProblems;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -120,9 +121,24 @@ public class ProblemMappers {
         return response.build();
     }
 
-    /** Anything else is a fault of the service: logged once here, answered with one shape. */
+    /**
+     * Anything else: a database failure gets what {@link StorageFailureProblems} says (a lost insert race is a 409, an
+     * unreachable database a 503 with Retry-After); the rest is a fault of the service, logged once here and answered
+     * with one shape.
+     */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        Optional<Problem> storage = StorageFailureProblems.of(e);
+        if (storage.isPresent()) {
+            Problem problem = storage.get().withInstance(uri.getPath());
+            if (problem.status() == 503) {
+                LOG.errorf("Database unreachable on %s: %s", uri.getPath(), e.getMessage());
+                return ProblemResponses.builder(problem).header("Retry-After", StorageFailureProblems.RETRY_AFTER_SECONDS)
+                        .build();
+            }
+            LOG.debugf("Database refused the request on %s: %s", uri.getPath(), e.getMessage());
+            return ProblemResponses.respond(problem);
+        }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return unexpectedProblem(uri);
     }
