@@ -138,6 +138,7 @@ public class JoinWorker {
 
     void join(String id) {
         String step = "connect";
+        StepClock clock = new StepClock();
         try {
             HostLeases.JoinInput host = leases.input(id);
             if (host.state() == HostState.FIRST_BOOT) {
@@ -151,21 +152,21 @@ public class JoinWorker {
                 throw new StepFailed("connect", "nothing to join with: the ephemeral key, the pinned host keys or the "
                         + "address is missing; rebuild the host", null, null);
             }
-            step(id, step);
+            step(id, step, clock);
             KeyPair identity = keys.open(id, host.sealedPrivateKey());
             String nodeName = AnswerFile.nodeName(id, type);
             try (HostSsh ssh = sshClient.connect(host.ip(), file.proxmox().sshPort(), identity, pinned(host.sshHostKeys()),
                     CONNECT_TIMEOUT, COMMAND_TIMEOUT)) {
                 step = "join";
-                step(id, step);
+                step(id, step, clock);
                 joinCluster(ssh, file.proxmox());
 
                 step = "hub";
-                step(id, step);
+                step(id, step, clock);
                 IssuedKey hostKey = hub.register(file.hub(), id, nodeName, file.proxmox().clusterName(), host.ip());
 
                 step = "agent";
-                step(id, step);
+                step(id, step, clock);
                 ProvisioningFile.NewHost paths = file.newHost();
                 Map<String, byte[]> agentFiles = new LinkedHashMap<>();
                 agentFiles.put(paths.agentKeyFile().toString(), (hostKey.key() + "\n").getBytes(StandardCharsets.UTF_8));
@@ -175,7 +176,7 @@ public class JoinWorker {
                         "systemctl enable --now " + HostSsh.quote(paths.agentService())));
 
                 step = "sensor-proxy";
-                step(id, step);
+                step(id, step, clock);
                 String register = HostSsh.quote(paths.sensorProxyCommand()) + " register --hub "
                         + HostSsh.quote(file.hub().agentUrl()) + " --host-key-file "
                         + HostSsh.quote(paths.agentKeyFile().toString())
@@ -184,7 +185,7 @@ public class JoinWorker {
                 check(step, "register the sensor proxy", ssh.run(register, null));
 
                 step = "cleanup";
-                step(id, step);
+                step(id, step, clock);
                 check(step, "remove the ephemeral key from " + paths.authorizedKeysFile(), ssh.removeAuthorizedKey(
                         paths.authorizedKeysFile().toString(), EphemeralKeys.keyMaterial(host.ephemeralPublicKey())));
             }
@@ -195,7 +196,7 @@ public class JoinWorker {
                 h.leaseOwner = null;
                 h.leaseUntil = null;
             });
-            LOG.infof("host %s is ready", id);
+            LOG.infof("host %s is ready: joined and handed over in %s", id, clock.summary());
         } catch (HostLeases.LeaseLost e) {
             LOG.infof("stopped working on %s: %s", id, e.getMessage());
         } catch (StepFailed e) {
@@ -240,8 +241,32 @@ public class JoinWorker {
         }
     }
 
-    private void step(String id, String step) {
+    private void step(String id, String step, StepClock clock) {
         leases.step(id, owner, step, settings.lifecycle().lease());
+        clock.lap(step);
+    }
+
+    /** Milliseconds per step of one join, for the "is ready" log line (where a slow join spends its time). */
+    private static final class StepClock {
+        private final long started = System.nanoTime();
+        private final StringBuilder laps = new StringBuilder();
+        private long last = started;
+        private String current;
+
+        void lap(String next) {
+            long now = System.nanoTime();
+            if (current != null) {
+                laps.append(laps.isEmpty() ? "" : ", ").append(current).append(' ').append((now - last) / 1_000_000)
+                        .append(" ms");
+            }
+            current = next;
+            last = now;
+        }
+
+        String summary() {
+            lap(null);
+            return (System.nanoTime() - started) / 1_000_000 + " ms (" + laps + ")";
+        }
     }
 
     private static void check(String step, String what, HostSsh.Result result) throws StepFailed {
