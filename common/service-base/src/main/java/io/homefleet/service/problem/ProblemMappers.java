@@ -122,6 +122,20 @@ public class ProblemMappers {
     }
 
     /**
+     * A form body that is not URL encoding ({@code name=%ZZ}) fails in the framework's form reader, before any resource
+     * runs, as an IllegalArgumentException: the client's mistake. Any other IllegalArgumentException is the service's.
+     */
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e, UriInfo uri) {
+        StackTraceElement[] at = e.getStackTrace();
+        if (at.length > 0 && at[0].getClassName().endsWith(".URLUtils")) {
+            return ProblemResponses.respond(ProblemException.problem(ProblemType.MALFORMED_BODY,
+                    "the form body is not URL-encoded text: " + e.getMessage()).withInstance(uri.getPath()));
+        }
+        return unexpected(e, uri);
+    }
+
+    /**
      * Anything else: a database failure gets what {@link StorageFailureProblems} says (a lost insert race is a 409, an
      * unreachable database a 503 with Retry-After); the rest is a fault of the service, logged once here and answered
      * with one shape.

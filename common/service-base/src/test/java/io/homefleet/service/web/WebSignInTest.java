@@ -98,6 +98,14 @@ class WebSignInTest {
     }
 
     @Test
+    void aFormThatIsNotUrlEncodingIsA400() {
+        // '%ZZ' is no percent-escape: the framework's form reader refuses it before any resource runs
+        given().contentType("application/x-www-form-urlencoded").body("name=%ZZ&password=x").post("/sign-in")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:homefleet:problem:malformed-body"));
+    }
+
+    @Test
     void wrongPasswordsAndUnknownAccountsAreRefusedAlike() {
         signIn("alice", "wrong", "198.51.100.3").then().statusCode(401).body(equalTo("Wrong name or password."));
         signIn("nobody", "wrong", "198.51.100.3").then().statusCode(401).body(equalTo("Wrong name or password."));
