@@ -67,6 +67,16 @@ class DashboardPagesTest {
     }
 
     @Test
+    void theAccountPagesRefuseAnApiTokenWithA403() {
+        // the operator token passes @Authenticated but is no account: no password to change, no CSRF token
+        Fleet.operator().accept("text/html").get("/account/password").then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("/sign-in"));
+        Fleet.operator().contentType("application/x-www-form-urlencoded").formParam("current", "x")
+                .formParam("new", "a new password of some length").formParam("repeat", "a new password of some length")
+                .post("/account/password").then().statusCode(403);
+    }
+
+    @Test
     void theFirstAdminHasAOneTimePasswordInAnOwnerOnlyFileAndMustChangeIt() throws Exception {
         Path file = Path.of(config.dataDir()).toAbsolutePath().resolve(FirstAdminBootstrap.PASSWORD_FILE);
         assertTrue(Files.exists(file), "the one-time password file");

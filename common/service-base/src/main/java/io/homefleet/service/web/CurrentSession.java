@@ -1,5 +1,6 @@
 package io.homefleet.service.web;
 
+import io.homefleet.service.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -21,9 +22,13 @@ public class CurrentSession {
         return identity.isAnonymous() ? Optional.empty() : Optional.ofNullable(identity.getAttribute(SESSION));
     }
 
-    /** The session; for endpoints that only sessions reach ({@code @RolesAllowed} with account roles). */
+    /**
+     * The session; for pages and forms that act as a signed-in account. A caller with an API token (which has no
+     * account, no password and no CSRF token) gets 403 with why, not a page.
+     */
     public WebSession require() {
-        return get().orElseThrow(() -> new IllegalStateException("no browser session on this request"));
+        return get().orElseThrow(() -> ProblemException.forbidden("this page acts as a signed-in account; sign in with "
+                + "a browser at /sign-in (API tokens have no account here)"));
     }
 
     /** The account's name. */
