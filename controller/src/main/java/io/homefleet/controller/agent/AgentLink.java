@@ -132,7 +132,7 @@ public final class AgentLink {
             c = client;
         }
         if (c == null) {
-            throw new AgentUnavailableException(state.message(), null);
+            throw new AgentUnavailableException(state.message(), null, true);
         }
         try {
             return call.on(c);
@@ -141,7 +141,7 @@ public final class AgentLink {
             if (e.status() == 401 || e.kind() == HubException.Kind.UNREACHABLE || e.kind() == HubException.Kind.NO_CREDENTIAL) {
                 state = failed;
             }
-            throw new AgentUnavailableException(failed.message(), e);
+            throw new AgentUnavailableException(failed.message(), e, false);
         }
     }
 
@@ -175,10 +175,17 @@ public final class AgentLink {
     /** The agent could not answer; the message says why and what to do; {@link #cause()} has the status. */
     public static final class AgentUnavailableException extends Exception {
         private final transient HubException hubException;
+        private final boolean notConfigured;
 
-        AgentUnavailableException(String message, HubException cause) {
+        AgentUnavailableException(String message, HubException cause, boolean notConfigured) {
             super(message, cause);
             this.hubException = cause;
+            this.notConfigured = notConfigured;
+        }
+
+        /** No usable {@code local_api} in controller.yaml: asking again will not help until it is configured. */
+        public boolean notConfigured() {
+            return notConfigured;
         }
 
         public HubException agentAnswer() {

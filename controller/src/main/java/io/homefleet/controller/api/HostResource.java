@@ -105,6 +105,10 @@ public class HostResource {
         try {
             return call.call(runtime.agent());
         } catch (AgentLink.AgentUnavailableException e) {
+            if (e.notConfigured()) {
+                // not a passing outage: a 503 would have clients retry what only a config change can fix
+                throw ProblemException.of(ProblemType.NOT_CONFIGURED, e.getMessage());
+            }
             HubException answer = e.agentAnswer();
             if (answer != null && answer.status() >= 400 && answer.status() < 500 && answer.status() != 401
                     && answer.status() != 403 && answer.status() != 429) {

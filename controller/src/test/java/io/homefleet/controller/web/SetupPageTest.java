@@ -43,6 +43,15 @@ class SetupPageTest {
     }
 
     @Test
+    void theHostApiWithoutALocalApiIsNotConfiguredNotUnavailable() {
+        for (String path : new String[]{"/api/host-metrics", "/api/disks", "/api/storage"}) {
+            given().get(path).then().statusCode(409).contentType("application/problem+json")
+                    .body("type", org.hamcrest.Matchers.equalTo("urn:homefleet:problem:not-configured"))
+                    .body("detail", containsString("local_api"));
+        }
+    }
+
+    @Test
     void incompleteOrUnusableAnswersAreRefusedAndNothingIsWritten() throws Exception {
         given().contentType("application/x-www-form-urlencoded").formParam("hub_url", "https://hub.example")
                 .formParam("customer_id", "").formParam("retrieval_password", "x")

@@ -26,6 +26,7 @@ public enum ProblemType {
     CONFLICT("conflict", 409, "Conflict"),
     FORMAT_REFUSED("format-refused", 409, "Format refused by the host"),
     CUSTOMER_NOT_MANAGED("customer-not-managed", 409, "Customer has no managed config"),
+    NOT_CONFIGURED("not-configured", 409, "Not configured"),
     BODY_TOO_LARGE("body-too-large", 413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
