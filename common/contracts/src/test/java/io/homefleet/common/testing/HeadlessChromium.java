@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -38,6 +40,16 @@ public final class HeadlessChromium implements AutoCloseable {
     public static final Dimension PHONE = new Dimension(390, 844);
     static final Duration WAIT = Duration.ofSeconds(20);
     static final Duration PAGE_LOAD = Duration.ofSeconds(30);
+    /**
+     * Selenium warns on every start that it has no DevTools (CDP) binding for this chromium's version: Debian's
+     * chromium is newer than any Selenium's set, and the walks use WebDriver only, never CDP. Held here because
+     * java.util.logging keeps loggers only while someone refers to them.
+     */
+    private static final Logger CDP_VERSION_FINDER = Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
+    static {
+        CDP_VERSION_FINDER.setLevel(Level.SEVERE);
+    }
 
     private final ChromeDriver driver;
 
