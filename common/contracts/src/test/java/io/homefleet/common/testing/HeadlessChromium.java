@@ -52,6 +52,7 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     private final ChromeDriver driver;
+    private Duration wait = WAIT;
 
     private HeadlessChromium(ChromeDriver driver) {
         this.driver = driver;
@@ -128,12 +129,12 @@ public final class HeadlessChromium implements AutoCloseable {
     public <T> T until(String description, Function<WebDriver, T> condition) {
         try {
             return new FluentWait<WebDriver>(driver)
-                    .withTimeout(WAIT)
+                    .withTimeout(wait)
                     .pollingEvery(Duration.ofMillis(100))
                     .ignoring(WebDriverException.class)
                     .until(condition);
         } catch (TimeoutException e) {
-            throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting for " + description + " on "
+            throw new AssertionError("timed out after " + wait.toMillis() + " ms waiting for " + description + " on "
                     + currentUrl(), e);
         }
     }
@@ -171,6 +172,11 @@ public final class HeadlessChromium implements AutoCloseable {
         } finally {
             driver.manage().window().setSize(window);
         }
+    }
+
+    /** For this class's own test of a wait that times out. */
+    void waitAtMost(Duration timeout) {
+        wait = timeout;
     }
 
     @Override
