@@ -3,34 +3,28 @@ package io.homefleet.controller.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.homefleet.common.testing.HeadlessChromium;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
+import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.pagefactory.ByChained;
 
 /**
  * Walks the five pages in headless Chromium the way a customer does: through the menu, by keyboard, at desktop
  * and phone width, then in English. Screenshots land in {@code target/screenshots/}.
  */
 @QuarkusTest
-@io.quarkus.test.junit.TestProfile(WithHubProfile.class)
+@TestProfile(WithHubProfile.class)
 class BrowserWalkTest {
     static final Path SHOTS = Path.of("target", "screenshots");
     static final List<String[]> PAGES = List.of(
@@ -43,31 +37,19 @@ class BrowserWalkTest {
     @TestHTTPResource("/")
     URL root;
 
+    HeadlessChromium chromium;
     ChromeDriver browser;
-    Path profile;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        Files.createDirectories(SHOTS);
-        profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,900",
-                "--lang=hu");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = HeadlessChromium.start("--lang=hu");
+        browser = chromium.driver();
     }
 
     @AfterEach
     void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -76,7 +58,7 @@ class BrowserWalkTest {
         browser.get(root.toString());
         assertEquals("hu", browser.findElement(By.tagName("html")).getAttribute("lang"));
         for (String[] page : PAGES) {
-            browser.findElement(By.cssSelector("nav")).findElement(By.linkText(page[1])).click();
+            chromium.clickAndWaitForNextPage(new ByChained(By.tagName("nav"), By.linkText(page[1])));
             assertEquals(page[1], browser.findElement(By.tagName("h1")).getText());
             WebElement current = browser.findElement(By.cssSelector("nav a[aria-current=page]"));
             assertEquals(page[1], current.getText());
@@ -89,10 +71,10 @@ class BrowserWalkTest {
         WebElement select = browser.findElement(By.id("lang-select"));
         assertEquals("Nyelv", browser.findElement(By.cssSelector("label[for=lang-select]")).getText());
         select.findElement(By.cssSelector("option[value=en]")).click();
-        browser.findElement(By.cssSelector("form.lang button")).click();
-        awaitHeading("Dashboard");
+        chromium.submit("form.lang");
+        assertEquals("Dashboard", browser.findElement(By.tagName("h1")).getText());
         for (String[] page : PAGES) {
-            browser.findElement(By.cssSelector("nav")).findElement(By.linkText(page[2])).click();
+            chromium.clickAndWaitForNextPage(new ByChained(By.tagName("nav"), By.linkText(page[2])));
             assertEquals(page[2], browser.findElement(By.tagName("h1")).getText());
         }
         shoot("controller-settings-en");
@@ -116,7 +98,7 @@ class BrowserWalkTest {
 
     @Test
     void phoneWidthHasNoSidewaysScrolling() throws Exception {
-        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.manage().window().setSize(HeadlessChromium.PHONE);
         for (String[] page : PAGES) {
             browser.get(root + (page[0].equals("dashboard") ? "" : page[0]));
             Number scroll = (Number) browser.executeScript("return document.documentElement.scrollWidth");
@@ -127,37 +109,13 @@ class BrowserWalkTest {
         shoot("controller-dashboard-phone");
     }
 
-    /** A form post navigates asynchronously; wait for the next page's heading. */
-    private void awaitHeading(String expected) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        String seen = null;
-        while (System.nanoTime() < deadline) {
-            List<WebElement> h1 = browser.findElements(By.tagName("h1"));
-            try {
-                seen = h1.isEmpty() ? null : h1.get(0).getText();
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                seen = null;
-            }
-            if (expected.equals(seen)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        assertEquals(expected, seen);
-    }
-
     private String visit(String path) {
         browser.get(root.toString().replaceAll("/$", "") + path);
         return browser.getPageSource();
     }
 
-    /** The whole page, not only the window: the window grows to the page's height for the shot. */
+    /** The whole page, not only the window. */
     private void shoot(String name) throws Exception {
-        Dimension window = browser.manage().window().getSize();
-        Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), height.intValue() + 120)));
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        browser.manage().window().setSize(window);
-        Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.fullPageScreenshot(SHOTS, name);
     }
 }

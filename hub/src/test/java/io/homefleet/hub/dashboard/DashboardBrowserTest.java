@@ -4,33 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.homefleet.common.testing.HeadlessChromium;
 import io.homefleet.hub.operator.OperatorAccounts;
 import io.homefleet.hub.support.Fleet;
+import io.homefleet.service.web.PasswordHasher;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The operator's walk through the dashboard in a real headless Chromium (Debian's chromium and chromium-driver):
@@ -49,28 +41,19 @@ class DashboardBrowserTest {
     @Inject
     OperatorAccounts operators;
 
+    HeadlessChromium chromium;
     WebDriver browser;
-    Path profile;
 
     @BeforeEach
     void startBrowser() throws IOException {
-        Files.createDirectories(SHOTS);
-        profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
     }
 
     @AfterEach
     void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -79,22 +62,7 @@ class DashboardBrowserTest {
     }
 
     private void shot(String name) throws IOException {
-        Path file = browser instanceof ChromeDriver chrome ? chrome.getScreenshotAs(OutputType.FILE).toPath() : null;
-        Files.copy(file, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /**
-     * Submits a form and waits until the browser has left the page it was on: a click returns before a POST's
-     * redirect is followed, and an element found on the old page goes stale under the test's hands.
-     */
-    private void submit(String formId) {
-        clickAndWaitForNextPage(browser.findElement(By.cssSelector("#" + formId + " button[type=submit]")));
-    }
-
-    private void clickAndWaitForNextPage(WebElement element) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        chromium.screenshot(SHOTS, name);
     }
 
     @Test
@@ -107,7 +75,7 @@ class DashboardBrowserTest {
         Fleet.as(key).body(Fleet.report(id)).post("/api/v1/report").then().statusCode(202);
         Fleet.as(key).body(Fleet.event(id, "backup_failed", "error")).post("/api/v1/event").then().statusCode(202);
         String host = Fleet.createHost(Fleet.uniqueId("pve"), "c1", List.of("10.0.0.7"));
-        Map<String, Object> hostReport = new java.util.HashMap<>(Fleet.hostReport(host));
+        Map<String, Object> hostReport = new HashMap<>(Fleet.hostReport(host));
         hostReport.put("guests", List.of(Map.of("vmid", 9400, "name", "acme", "status", "running", "customer_id", id)));
         hostReport.put("temperatures", Map.of("node", "pve", "cpu", Map.of("package", 74.0,
                 "cores", List.of(Map.of("index", 0, "temp", 71.0), Map.of("index", 1, "temp", 66.0))),
@@ -120,20 +88,20 @@ class DashboardBrowserTest {
         browser.findElement(By.id("name")).sendKeys(name);
         browser.findElement(By.id("password")).sendKeys(PASSWORD);
         shot("sign-in");
-        submit("sign-in");
+        chromium.submit("#sign-in");
         assertTrue(browser.getTitle().contains("Fleet"), browser.getTitle());
-        assertTrue(browser.findElement(By.id("fleet-table")).getText().contains(id));
+        assertTrue(chromium.text("#fleet-table").contains(id));
         shot("fleet");
 
         // filter, then reload: the filter is in the URL and survives
         WebElement q = browser.findElement(By.id("q"));
         q.clear();
         q.sendKeys(id);
-        submit("fleet-filters");
+        chromium.submit("#fleet-filters");
         assertTrue(browser.getCurrentUrl().contains("q=" + id), browser.getCurrentUrl());
         browser.navigate().refresh();
         assertEquals(id, browser.findElement(By.id("q")).getAttribute("value"));
-        String table = browser.findElement(By.id("fleet-table")).getText();
+        String table = chromium.text("#fleet-table");
         assertTrue(table.contains(id) && table.contains("(1 customers)"), table);
         // keyboard: the search field takes focus and shows it
         browser.findElement(By.id("q")).sendKeys("");
@@ -141,13 +109,11 @@ class DashboardBrowserTest {
 
         // open the customer and block it
         // the fleet table refreshes itself in place: find the link and click it in one step
-        clickAndWaitForNextPage(new WebDriverWait(browser, Duration.ofSeconds(20))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(ExpectedConditions.elementToBeClickable(By.linkText(id))));
+        chromium.clickAndWaitForNextPage(By.linkText(id));
         assertTrue(browser.findElement(By.id("why")).getText().startsWith("Reported"));
         assertTrue(browser.getPageSource().contains("<svg class=\"chart\""));
         shot("customer");
-        submit("block-form");
+        chromium.submit("#block-form");
         assertTrue(browser.findElement(By.cssSelector("h1 .badge")).getText().equalsIgnoreCase("blocked"));
 
         // greyed under Customers, gone from the Fleet
@@ -158,7 +124,7 @@ class DashboardBrowserTest {
         assertTrue(opacity < 1.0, "blocked rows are greyed: opacity " + opacity);
         shot("customers");
         browser.get(url("/?q=" + id));
-        assertFalse(browser.findElement(By.id("fleet-table")).getText().contains(id));
+        assertFalse(chromium.text("#fleet-table").contains(id));
 
         browser.get(url("/hosts"));
         assertTrue(browser.getPageSource().contains(host));
@@ -178,10 +144,10 @@ class DashboardBrowserTest {
         shot("audit");
 
         // phone width: the fleet still fits
-        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.manage().window().setSize(HeadlessChromium.PHONE);
         browser.get(url("/"));
         shot("fleet-phone");
-        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.manage().window().setSize(HeadlessChromium.DESKTOP);
 
         // change the password
         browser.get(url("/account/password"));
@@ -189,24 +155,19 @@ class DashboardBrowserTest {
         browser.findElement(By.id("new")).sendKeys("a brand new password");
         browser.findElement(By.id("repeat")).sendKeys("a brand new password");
         shot("password");
-        submit("password-form");
+        chromium.submit("#password-form");
         // the change ends the session: sign in again with the new password
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/sign-in"));
+        chromium.until("the sign-in page after the password change", d -> d.getCurrentUrl().contains("/sign-in"));
         browser.findElement(By.id("name")).sendKeys(name);
         browser.findElement(By.id("password")).sendKeys("a brand new password");
-        submit("sign-in");
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getTitle().contains("Fleet"));
-        assertTrue(io.homefleet.service.web.PasswordHasher.verify("a brand new password",
+        chromium.submit("#sign-in");
+        chromium.until("the fleet after signing in with the new password", d -> d.getTitle().contains("Fleet"));
+        assertTrue(PasswordHasher.verify("a brand new password",
                 operators.record(name).orElseThrow().passwordHash()));
 
         // sign out: the fleet is behind the sign-in page again
-        clickAndWaitForNextPage(browser.findElement(By.cssSelector("form[action='/sign-out'] button")));
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/sign-in"));
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("sign-out did not reach the sign-in page: " + browser.getCurrentUrl() + "\n"
-                    + browser.getPageSource(), e);
-        }
+        chromium.submit("form[action='/sign-out']");
+        chromium.until("the sign-in page after signing out", d -> d.getCurrentUrl().contains("/sign-in"));
         browser.get(url("/"));
         assertTrue(browser.getCurrentUrl().contains("/sign-in"), browser.getCurrentUrl());
     }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.homefleet.common.testing.HeadlessChromium;
 import io.homefleet.provisioning.host.HostEntity;
 import io.homefleet.provisioning.host.HostState;
 import io.homefleet.provisioning.support.Api;
@@ -11,22 +12,15 @@ import io.homefleet.provisioning.support.Names;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * A short walk through the dashboard in headless Chromium: sign in, see the grid change live when a rebuild is
@@ -41,29 +35,19 @@ class DashboardBrowserTest {
     @TestHTTPResource("/")
     URL root;
 
+    HeadlessChromium chromium;
     ChromeDriver browser;
 
     @BeforeEach
     void startBrowser() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium"))
-                && Files.isExecutable(Path.of("/usr/bin/chromedriver")), "chromium and chromium-driver are not installed");
-        Files.createDirectories(SHOTS);
-        Path profile = Files.createTempDirectory(Path.of("target"), "chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
     }
 
     @AfterEach
     void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -98,73 +82,51 @@ class DashboardBrowserTest {
         assertTrue(browser.getCurrentUrl().contains("/sign-in"), browser.getCurrentUrl());
         browser.findElement(By.name("name")).sendKeys("operator");
         browser.findElement(By.name("password")).sendKeys(DashboardSession.password());
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        awaitText("h1", "Hosts");
-        until("the live stream connected", () -> "on".equals(
-                browser.findElement(By.id("live")).getAttribute("data-live")));
+        chromium.submit("form[action='/sign-in']");
+        chromium.awaitText("h1", "Hosts");
+        chromium.until("the live stream connected", d -> "on".equals(
+                d.findElement(By.id("live")).getAttribute("data-live")));
 
         // A rebuild requested over the API turns the tile without a reload.
-        By waitingState = By.cssSelector("li[data-host='" + waiting.hostname() + "'] .state");
-        assertEquals("REGISTERED", browser.findElement(waitingState).getText());
+        String waitingState = "li[data-host='" + waiting.hostname() + "'] .state";
+        assertEquals("REGISTERED", chromium.text(waitingState));
         Api.operator().post("/api/v1/hosts/" + waiting.hostname() + "/rebuild").then().statusCode(200);
-        until("the tile turned to pxe_ready", () -> "PXE_READY".equals(browser.findElement(waitingState).getText()));
+        chromium.until("the tile turned to pxe_ready",
+                d -> "PXE_READY".equals(d.findElement(By.cssSelector(waitingState)).getText()));
         shoot("provisioning-hosts");
 
         // The failed host's page: step, exit status, output.
-        browser.findElement(By.cssSelector("li[data-host='" + failed.hostname() + "'] a")).click();
-        awaitText("#failure h2", "What failed");
+        chromium.clickAndWaitForNextPage(By.cssSelector("li[data-host='" + failed.hostname() + "'] a"));
+        chromium.awaitText("#failure h2", "What failed");
         String failure = browser.findElement(By.id("failure")).getText();
         assertTrue(failure.contains("pvecm add 192.168.1.11") && failure.contains("255")
                 && failure.contains("Connection refused"), failure);
         shoot("provisioning-host-failed");
 
         // One-click registration of the discovered machine.
-        browser.findElement(By.linkText("Hosts")).click();
+        chromium.clickAndWaitForNextPage(By.linkText("Hosts"));
         String hostname = "pve-new-" + unknown.substring(12).replace(":", "");
         browser.findElement(By.cssSelector("tr[data-mac='" + unknown + "'] input[name=hostname]")).sendKeys(hostname);
-        browser.findElement(By.cssSelector("tr[data-mac='" + unknown + "'] button")).click();
-        awaitText("#host h1", hostname);
+        chromium.submit("tr[data-mac='" + unknown + "'] form");
+        chromium.awaitText("#host h1", hostname);
         assertEquals("registered", Api.state(hostname));
 
         // PXE: state and log, also at phone width.
-        browser.findElement(By.linkText("PXE")).click();
-        awaitText("#pxe h2", "PXE (dnsmasq)");
+        chromium.clickAndWaitForNextPage(By.linkText("PXE"));
+        chromium.awaitText("#pxe h2", "PXE (dnsmasq)");
         shoot("provisioning-pxe");
-        browser.manage().window().setSize(new Dimension(390, 844));
-        browser.findElement(By.linkText("Hosts")).click();
-        awaitText("h1", "Hosts");
+        browser.manage().window().setSize(HeadlessChromium.PHONE);
+        chromium.clickAndWaitForNextPage(By.linkText("Hosts"));
+        chromium.awaitText("h1", "Hosts");
         Object sideways = browser.executeScript(
                 "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
         assertEquals(Boolean.FALSE, sideways, "no sideways scrolling at phone width");
         shoot("provisioning-hosts-phone");
     }
 
-    private void awaitText(String css, String text) throws InterruptedException {
-        until("'" + text + "' in " + css, () -> browser.findElements(By.cssSelector(css)).stream()
-                .anyMatch(e -> e.getText().contains(text)));
-    }
-
-    /** Selenium's own waits live in another artifact; this is all the walk needs. */
-    private static void until(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (true) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (org.openqa.selenium.WebDriverException notYet) {
-                // the element is not there yet
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
+    /** The window as it is, under target/screenshots/ and, where the docs are checked out, as docs/img/ copies. */
     private void shoot(String name) throws Exception {
-        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
-        Files.copy(shot, SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Path shot = chromium.screenshot(SHOTS, name);
         if (Files.isDirectory(DOCS_IMG.getParent())) {
             Files.createDirectories(DOCS_IMG);
             Files.copy(shot, DOCS_IMG.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
