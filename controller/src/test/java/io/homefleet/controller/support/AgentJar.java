@@ -30,7 +30,12 @@ public final class AgentJar implements AutoCloseable {
 
     public final Path dir;
     public final Path config;
-    public final Path tankDir;
+    /**
+     * The {@code tank} storage's path as the stand-in reports it: where a Proxmox directory storage lives. Only shown
+     * and compared here (the agent relays it, nothing is written there), so the pages and their screenshots show a
+     * host's path, not the test's working directory.
+     */
+    public final Path tankDir = Path.of("/mnt/pve/tank");
     public final int port;
     private final PackagedApp app;
 
@@ -40,7 +45,6 @@ public final class AgentJar implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
-        this.tankDir = Files.createDirectories(this.dir.resolve("tank"));
         Path hostKey = this.dir.resolve("host.key");
         Files.writeString(hostKey, Tokens.generate(TokenKind.HOST) + "\n");
         Files.setPosixFilePermissions(hostKey, PosixFilePermissions.fromString("rw-------"));

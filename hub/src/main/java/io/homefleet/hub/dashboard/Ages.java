@@ -49,6 +49,26 @@ public final class Ages {
         return u == 0 ? bytes + " B" : String.format(java.util.Locale.ROOT, "%.1f %s", v, units[u]);
     }
 
+    /** Load averages as "0.42 / 0.35 / 0.30"; a value the report lacks is "–" (never "null"). */
+    public static String load(Double load1, Double load5, Double load15) {
+        return loadValue(load1) + " / " + loadValue(load5) + " / " + loadValue(load15);
+    }
+
+    private static String loadValue(Double v) {
+        return v == null ? "–" : String.format(java.util.Locale.ROOT, "%.2f", v);
+    }
+
+    /** An uptime as "3 d 4 h", "5 h 12 min" or "7 min"; "–" when unknown. */
+    public static String uptime(Long seconds) {
+        if (seconds == null || seconds < 0) {
+            return "–";
+        }
+        long d = seconds / 86_400;
+        long h = seconds % 86_400 / 3600;
+        long m = seconds % 3600 / 60;
+        return d > 0 ? d + " d " + h + " h" : h > 0 ? h + " h " + m + " min" : m + " min";
+    }
+
     public static String percent(Double p) {
         return p == null ? "–" : String.format(java.util.Locale.ROOT, "%.0f %%", p);
     }

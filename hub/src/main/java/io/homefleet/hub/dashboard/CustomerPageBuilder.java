@@ -85,11 +85,11 @@ public class CustomerPageBuilder {
                         + Ages.bytes(sys.disk().total()) + " (" + Ages.percent(sys.disk().percent()) + ")"));
             }
             if (sys.load() != null) {
-                metrics.add(new CustomerPageModel.Metric("Load", sys.load().load1() + " / " + sys.load().load5()
-                        + " / " + sys.load().load15()));
+                metrics.add(new CustomerPageModel.Metric("Load", Ages.load(sys.load().load1(), sys.load().load5(),
+                        sys.load().load15())));
             }
             if (sys.uptime() != null) {
-                metrics.add(new CustomerPageModel.Metric("Uptime", Duration.ofSeconds(sys.uptime()).toDays() + " d"));
+                metrics.add(new CustomerPageModel.Metric("Uptime", Ages.uptime(sys.uptime())));
             }
         }
         if (report != null && report.storage() != null) {

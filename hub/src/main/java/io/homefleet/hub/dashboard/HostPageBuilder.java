@@ -51,11 +51,11 @@ public class HostPageBuilder {
             var m = r.metrics();
             metrics.add(new CustomerPageModel.Metric("Memory", Ages.bytes(m.memoryUsed()) + " of "
                     + Ages.bytes(m.memoryTotal())));
-            metrics.add(new CustomerPageModel.Metric("Load", m.load1() + " / " + m.load5() + " / " + m.load15()));
+            metrics.add(new CustomerPageModel.Metric("Load", Ages.load(m.load1(), m.load5(), m.load15())));
             metrics.add(new CustomerPageModel.Metric("Root disk", Ages.bytes(m.rootDiskUsed()) + " of "
                     + Ages.bytes(m.rootDiskTotal())));
             if (m.uptime() != null) {
-                metrics.add(new CustomerPageModel.Metric("Uptime", m.uptime() / 86_400 + " d"));
+                metrics.add(new CustomerPageModel.Metric("Uptime", Ages.uptime(m.uptime())));
             }
         }
         if (r != null && r.storages() != null) {
