@@ -3,8 +3,8 @@ MVN ?= ./mvnw -B -ntp
 SERVICES := hub controller agent sensor-proxy provisioning
 HUB_JAR := hub/target/quarkus-app/quarkus-run.jar
 PROVISIONING_JAR := provisioning/target/quarkus-app/quarkus-run.jar
-PROVISIONING_DIR := $(DATA_DIR)/provisioning
 DATA_DIR ?= $(CURDIR)/.homefleet
+PROVISIONING_DIR := $(DATA_DIR)/provisioning
 
 .PHONY: build run run-provisioning test bench clean native help
 
