@@ -3,7 +3,6 @@ package io.homefleet.hub.db;
 import io.homefleet.common.contract.v1.Problem;
 import io.homefleet.service.db.StorageFailureProblems;
 import io.homefleet.service.problem.ProblemException;
-import io.homefleet.service.problem.ProblemResponses;
 import io.homefleet.service.problem.ProblemType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,6 +26,6 @@ public class StorageFailureMappers {
 
     private static Response unavailable(UriInfo uri, String detail) {
         Problem problem = ProblemException.problem(ProblemType.STORAGE_UNAVAILABLE, detail).withInstance(uri.getPath());
-        return ProblemResponses.builder(problem).header("Retry-After", StorageFailureProblems.RETRY_AFTER_SECONDS).build();
+        return StorageFailureProblems.respond(problem);
     }
 }

@@ -21,10 +21,7 @@ public final class ProvisioningJar implements AutoCloseable {
         this.port = port;
         List<String> options = new ArrayList<>(List.of("-Xmx256m", "-Dhomefleet.provisioning.data-dir=" + dataDir,
                 "-Dquarkus.http.port=" + port, "-Dhomefleet.provisioning.operator.token=" + Api.OPERATOR));
-        String javaOpts = System.getProperty("provisioning.java-opts", System.getenv("PROVISIONING_JAVA_OPTS"));
-        if (javaOpts != null && !javaOpts.isBlank()) {
-            options.addAll(List.of(javaOpts.trim().split("\\s+")));
-        }
+        options.addAll(PackagedApp.javaOptions("provisioning.java-opts", "PROVISIONING_JAVA_OPTS"));
         properties.forEach(p -> options.add("-D" + p));
         this.app = new PackagedApp("provisioning", JAR, dataDir.resolveSibling("provisioning.log"), options,
                 List.of("--config", config.toString()));

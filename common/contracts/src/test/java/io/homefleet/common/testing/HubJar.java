@@ -19,10 +19,7 @@ public final class HubJar implements AutoCloseable {
     public HubJar(Path dir, List<String> properties) {
         List<String> options = new ArrayList<>(List.of("-Xmx256m", "-Dhomefleet.hub.data-dir=" + dir.resolve("hub-data")));
         // benchmarks pass the JVM flags a deployment would use (HUB_JAVA_OPTS, as PROVISIONING_JAVA_OPTS for provisioning)
-        String javaOpts = System.getProperty("hub.java-opts", System.getenv("HUB_JAVA_OPTS"));
-        if (javaOpts != null && !javaOpts.isBlank()) {
-            options.addAll(List.of(javaOpts.trim().split("\\s+")));
-        }
+        options.addAll(PackagedApp.javaOptions("hub.java-opts", "HUB_JAVA_OPTS"));
         properties.forEach(p -> options.add("-D" + p));
         this.app = new PackagedApp("hub", JAR, dir.resolve("hub.log"), options, List.of());
     }

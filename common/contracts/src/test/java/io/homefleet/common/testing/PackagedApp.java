@@ -112,4 +112,13 @@ public final class PackagedApp implements AutoCloseable {
     public void close() {
         stop();
     }
+
+    /**
+     * Extra JVM flags for a packaged app in tests and benchmarks (the flags a deployment would use): the system
+     * property {@code property}, else the environment variable {@code environment}, split on white space.
+     */
+    public static List<String> javaOptions(String property, String environment) {
+        String options = System.getProperty(property, System.getenv(environment));
+        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
+    }
 }

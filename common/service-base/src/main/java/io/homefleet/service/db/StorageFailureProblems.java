@@ -2,7 +2,9 @@ package io.homefleet.service.db;
 
 import io.homefleet.common.contract.v1.Problem;
 import io.homefleet.service.problem.ProblemException;
+import io.homefleet.service.problem.ProblemResponses;
 import io.homefleet.service.problem.ProblemType;
+import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,12 @@ public final class StorageFailureProblems {
     public static final String RETRY_AFTER_SECONDS = "30";
 
     private StorageFailureProblems() {
+    }
+
+    /** The answer for {@code problem}: a 503 carries Retry-After, so clients come back later instead of at once. */
+    public static Response respond(Problem problem) {
+        Response.ResponseBuilder answer = ProblemResponses.builder(problem);
+        return problem.status() == 503 ? answer.header("Retry-After", RETRY_AFTER_SECONDS).build() : answer.build();
     }
 
     public static Optional<Problem> of(Throwable failure) {

@@ -147,11 +147,10 @@ public class ProblemMappers {
             Problem problem = storage.get().withInstance(uri.getPath());
             if (problem.status() == 503) {
                 LOG.errorf("Database unreachable on %s: %s", uri.getPath(), e.getMessage());
-                return ProblemResponses.builder(problem).header("Retry-After", StorageFailureProblems.RETRY_AFTER_SECONDS)
-                        .build();
+            } else {
+                LOG.debugf("Database refused the request on %s: %s", uri.getPath(), e.getMessage());
             }
-            LOG.debugf("Database refused the request on %s: %s", uri.getPath(), e.getMessage());
-            return ProblemResponses.respond(problem);
+            return StorageFailureProblems.respond(problem);
         }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return unexpectedProblem(uri);
