@@ -80,6 +80,9 @@ class SetupAndDesiredStateTest {
                     .body("config.hub.customer_key_file", equalTo(keyFile.toString()));
             await(() -> !hub.reports.isEmpty() && hub.events.stream()
                     .anyMatch(e -> e.path("event_type").asText().equals("controller_started")), "report and start event");
+            // the hub has the report and the event; the spool drops each once the hub's answer is back
+            await(() -> Integer.valueOf(0).equals(given().get("/api/status").path("hub_link.spool_depth")),
+                    "spool emptied by the hub's answers");
             given().get("/api/status").then().body("identity.customer_id", equalTo("demo-felhom"))
                     .body("hub_link.spool_depth", equalTo(0));
 
